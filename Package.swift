@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every tthc target shares: Swift 6 mode with the upcoming features STYLE.md asks for.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "tthc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tthc", targets: ["tthc"]),
+        .library(name: "TTHCCalendar", targets: ["TTHCCalendar"]),
+        .library(name: "TTHCModel", targets: ["TTHCModel"]),
+        .library(name: "TTHCCompiler", targets: ["TTHCCompiler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        /// libyaml through pkg-config (`yaml-0.1`, Debian `libyaml-dev`); hidden behind TTHCYAML.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        /// Source files, ranges, diagnostics with stable codes, text and JSON renderers.
+        .target(name: "TTHCDiagnostics", swiftSettings: strict),
+        /// libyaml events to a lossless node tree: every node keeps its range; duplicates kept; no typing.
+        .target(name: "TTHCYAML", dependencies: ["CLibYAML", "TTHCDiagnostics"], swiftSettings: strict),
+        /// Lunar calendar, holidays, yearly notices, office hours and due-date arithmetic (Foundation only).
+        .target(name: "TTHCCalendar", swiftSettings: strict),
+        /// The typed, versioned catalogue: pure Sendable and Codable values.
+        .target(name: "TTHCModel", dependencies: ["TTHCCalendar"], swiftSettings: strict),
+        /// Nodes to checked model: decoding by the language's description, expressions, workflow checks.
+        .target(
+            name: "TTHCCompiler",
+            dependencies: ["TTHCYAML", "TTHCModel", "TTHCDiagnostics", "TTHCCalendar"],
+            swiftSettings: strict
+        ),
+        /// The `tthc` subcommands, as a library so tests can run them in-process.
+        .target(
+            name: "TTHCCommands",
+            dependencies: [
+                "TTHCCompiler", "TTHCModel", "TTHCCalendar", "TTHCDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        /// `@main` only.
+        .executableTarget(
+            name: "tthc",
+            dependencies: ["TTHCCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "TTHCDiagnosticsTests", dependencies: ["TTHCDiagnostics"], swiftSettings: strict),
+        .testTarget(name: "TTHCYAMLTests", dependencies: ["TTHCYAML"], swiftSettings: strict),
+        .testTarget(name: "TTHCCalendarTests", dependencies: ["TTHCCalendar"], swiftSettings: strict),
+        .testTarget(
+            name: "TTHCCompilerTests",
+            dependencies: ["TTHCCompiler"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "TTHCCommandsTests", dependencies: ["TTHCCommands"], swiftSettings: strict),
+    ]
+)

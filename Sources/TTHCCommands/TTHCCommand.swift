@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The root `tthc` command: lists the subcommands.
+public struct TTHCCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tthc",
+        abstract: "Thủ tục hành chính: biên dịch, kiểm tra và tính hạn giải quyết.",
+        subcommands: []
+    )
+
+    public init() {}
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import TTHCCalendar
+
+@Test func builds() {}

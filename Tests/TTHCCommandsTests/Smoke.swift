@@ -1,0 +1,4 @@
+import Testing
+@testable import TTHCCommands
+
+@Test func builds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import TTHCCompiler
+
+@Test func builds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import TTHCDiagnostics
+
+@Test func builds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import TTHCYAML
+
+@Test func builds() {}
