@@ -5,7 +5,7 @@ public struct TTHCCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tthc",
         abstract: "Thủ tục hành chính: biên dịch, kiểm tra và tính hạn giải quyết.",
-        subcommands: []
+        subcommands: [LintCommand.self, CompileCommand.self, ShowCommand.self, ListCommand.self]
     )
 
     public init() {}

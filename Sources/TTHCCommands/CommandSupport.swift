@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import TTHCCompiler
+import TTHCDiagnostics
+import TTHCModel
+
+/// What a command printed and the status it ends with; commands compute this in-process so tests can
+/// check output and exit codes without spawning the binary.
+public struct CommandOutput: Sendable, Equatable {
+    /// Standard output.
+    public var out: String = ""
+    /// Standard error.
+    public var err: String = ""
+    /// The exit status: 0 success, 1 a negative answer (errors found, dossier incomplete), 2 bad input.
+    public var status: Int32 = 0
+
+    /// An empty output with status 0.
+    public init() {}
+
+    /// Prints `out` and `err` and exits with `status` when it is not 0.
+    func emit() throws {
+        if !out.isEmpty { FileHandle.standardOutput.write(Data(out.utf8)) }
+        if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// The human language of the output.
+public enum OutputLanguage: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// Tiếng Việt (default).
+    case vi
+    /// English.
+    case en
+
+    var language: Language { self == .vi ? .vi : .en }
+}
+
+/// Text for people or JSON for programs.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// Text for people.
+    case text
+    /// JSON for programs.
+    case json
+}
+
+/// Options every command shares.
+public struct GlobalOptions: ParsableArguments, Sendable {
+    /// The catalogue: a folder of procedure files or a compiled bundle.
+    @Option(name: .long, help: "Danh mục thủ tục: thư mục YAML hoặc tệp đã biên dịch (mặc định: Procedures).")
+    public var catalog: String = "Procedures"
+
+    /// The language of messages.
+    @Option(name: .long, help: "Ngôn ngữ: vi (mặc định) hoặc en.")
+    public var lang: OutputLanguage = .vi
+
+    /// Text or JSON.
+    @Option(name: .long, help: "Định dạng: text (mặc định) hoặc json.")
+    public var format: OutputFormat = .text
+
+    /// Creates default options.
+    public init() {}
+}
+
+/// Loads a catalogue from a folder (compiling it) or from a bundle file.
+enum CatalogLoader {
+    static func load(_ path: String, language: Language) -> Result<Catalog, CommandFailure> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(CommandFailure(vi: "không tìm thấy danh mục '\(path)'", en: "catalogue '\(path)' not found"))
+        }
+        if isDirectory.boolValue {
+            let result = CatalogCompiler(root: path).compile()
+            guard let catalog = result.catalog else {
+                let count = result.diagnostics.count { $0.severity == .error }
+                return .failure(CommandFailure(
+                    vi: "danh mục '\(path)' có \(count) lỗi; chạy 'tthc lint \(path)' để xem chi tiết",
+                    en: "catalogue '\(path)' has \(count) error(s); run 'tthc lint \(path)' for details"))
+            }
+            return .success(catalog)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(CommandFailure(vi: "không đọc được tệp '\(path)'", en: "cannot read '\(path)'"))
+        }
+        do {
+            return .success(try Catalog.decode(data))
+        } catch CatalogBundleError.unsupportedFormat(let format) {
+            return .failure(CommandFailure(vi: "tệp '\(path)' được biên dịch theo định dạng \(format), không tương thích; hãy biên dịch lại", en: "'\(path)' has bundle format \(format); compile it again"))
+        } catch {
+            return .failure(CommandFailure(vi: "tệp '\(path)' không phải danh mục đã biên dịch (tthc compile)", en: "'\(path)' is not a compiled catalogue (tthc compile)"))
+        }
+    }
+}
+
+/// A failure reported to the user in their language, with exit code 2 by default.
+struct CommandFailure: Error {
+    var text: LocalizedText
+    var status: Int32 = 2
+
+    init(vi: String, en: String, status: Int32 = 2) {
+        self.text = LocalizedText(vi: vi, en: en)
+        self.status = status
+    }
+
+    func output(_ language: Language) -> CommandOutput {
+        var output = CommandOutput()
+        output.err = (language == .vi ? "lỗi: " : "error: ") + text.text(language) + "\n"
+        output.status = status
+        return output
+    }
+}
+
+/// Vietnamese formatting of money and dates.
+enum VietnameseFormat {
+    /// `8.000 đồng`.
+    static func money(_ amount: Int) -> String {
+        let digits = String(abs(amount))
+        var grouped = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { grouped.append(".") }
+            grouped.append(ch)
+        }
+        return (amount < 0 ? "-" : "") + grouped + " đồng"
+    }
+
+    /// `01/07/2025`.
+    static func date(_ date: ExprDate) -> String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(pad(date.day))/\(pad(date.month))/\(date.year)"
+    }
+}

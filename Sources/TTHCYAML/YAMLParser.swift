@@ -1,0 +1,317 @@
+internal import CLibYAML
+public import TTHCDiagnostics
+internal import Foundation
+
+/// Reads YAML text into a `YAMLDocument`, reporting every problem as a located diagnostic instead of
+/// throwing: invalid UTF-8, tab indentation, syntax errors, several documents, unknown aliases,
+/// duplicate keys (naming both places) and text that is not NFC. Never crashes on bad input.
+public enum YAMLParser {
+    /// The most nodes a document may expand to through aliases (guards against "billion laughs").
+    public static let maximumNodeCount = 1_000_000
+
+    /// Parses raw bytes read from `file`.
+    public static func parse(bytes: [UInt8], file: String, diagnostics: inout DiagnosticBag) -> YAMLDocument {
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8(bytes) {
+            diagnostics.report(.yamlInvalidUTF8, at: SourceRange(file: file, at: bad))
+            let lossy = String(decoding: bytes, as: UTF8.self)
+            return YAMLDocument(file: file, text: lossy, root: nil)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return parse(text: text, utf8: bytes, file: file, diagnostics: &diagnostics)
+    }
+
+    /// Parses text already in memory.
+    public static func parse(text: String, file: String, diagnostics: inout DiagnosticBag) -> YAMLDocument {
+        parse(text: text, utf8: Array(text.utf8), file: file, diagnostics: &diagnostics)
+    }
+
+    private static func parse(text: String, utf8: [UInt8], file: String, diagnostics: inout DiagnosticBag) -> YAMLDocument {
+        let tabFound = reportTabIndentation(text: text, file: file, diagnostics: &diagnostics)
+        var composer = Composer(file: file)
+        utf8.withUnsafeBufferPointer { buffer in
+            composer.run(buffer, suppressSyntaxError: tabFound)
+        }
+        diagnostics.append(contentsOf: composer.diagnostics.all)
+        return YAMLDocument(file: file, text: text, root: composer.root)
+    }
+
+    /// The line and column of the first byte that is not valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> SourceLocation? {
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            var length = 0
+            if b < 0x80 { length = 1 } else if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 } else if b & 0xF0 == 0xE0 { length = 3 } else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
+            guard length > 0, i + length <= bytes.count else { return SourceLocation(line: line, column: column) }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 {
+                return SourceLocation(line: line, column: column)
+            }
+            if length == 3 {
+                let cp = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
+                if cp < 0x800 || (0xD800...0xDFFF).contains(cp) { return SourceLocation(line: line, column: column) }
+            } else if length == 4 {
+                let cp = (Int(b & 0x07) << 18) | (Int(bytes[i + 1] & 0x3F) << 12) | (Int(bytes[i + 2] & 0x3F) << 6) | Int(bytes[i + 3] & 0x3F)
+                if cp < 0x10000 || cp > 0x10FFFF { return SourceLocation(line: line, column: column) }
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return nil
+    }
+
+    /// Reports each line whose indentation contains a tab; returns whether any was found.
+    static func reportTabIndentation(text: String, file: String, diagnostics: inout DiagnosticBag) -> Bool {
+        var found = false
+        var inBlockScalar = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            _ = inBlockScalar
+            var column = 1
+            for scalar in line.unicodeScalars {
+                if scalar == " " { column += 1; continue }
+                if scalar == "\t" {
+                    let rest = line.unicodeScalars.dropFirst(column)
+                    // A tab followed only by white space or a comment is harmless.
+                    if !rest.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) && rest.first != "#" {
+                        diagnostics.report(.yamlTabIndent, at: SourceRange(file: file, start: SourceLocation(line: index + 1, column: column), end: SourceLocation(line: index + 1, column: column + 1)))
+                        found = true
+                    }
+                }
+                break
+            }
+            inBlockScalar = false
+        }
+        return found
+    }
+}
+
+/// Builds the node tree from libyaml's events. Owns the libyaml parser for one run.
+private struct Composer {
+    let file: String
+    var diagnostics = DiagnosticBag()
+    var root: YAMLNode?
+    var anchors: [String: YAMLNode] = [:]
+    var nodeCount = 0
+    var documents = 0
+
+    enum Frame {
+        case mapping(start: SourceLocation, anchor: String?, pairs: [YAMLPair], pendingKey: YAMLNode?)
+        case sequence(start: SourceLocation, anchor: String?, items: [YAMLNode])
+    }
+    var stack: [Frame] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, suppressSyntaxError: Bool) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return }
+        defer { yaml_parser_delete(&parser) }
+        if let base = buffer.baseAddress {
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+        } else {
+            var empty: UInt8 = 0
+            yaml_parser_set_input_string(&parser, &empty, 0)
+        }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                if !suppressSyntaxError || diagnostics.all.isEmpty { reportSyntaxError(parser) }
+                root = nil
+                return
+            }
+            defer { yaml_event_delete(&event) }
+            let stop = handle(&event)
+            if stop { return }
+        }
+    }
+
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    func range(_ event: yaml_event_t) -> SourceRange {
+        SourceRange(file: file, start: location(event.start_mark), end: location(event.end_mark))
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Handles one event; returns true to stop.
+    mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return true
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                diagnostics.report(.yamlMultipleDocuments, at: range(event))
+                return true
+            }
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let raw = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(data.length)), as: UTF8.self) } ?? ""
+            var value = raw
+            if !raw.utf8.allSatisfy({ $0 < 0x80 }) {
+                let nfc = raw.precomposedStringWithCanonicalMapping
+                if nfc.unicodeScalars.elementsEqual(raw.unicodeScalars) == false {
+                    diagnostics.report(.yamlNotNFC, at: range(event))
+                    value = nfc
+                }
+            }
+            let style: ScalarStyle = switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: .literal
+            case YAML_FOLDED_SCALAR_STYLE: .folded
+            default: .plain
+            }
+            let node = YAMLNode(.scalar(YAMLScalar(value: value, style: style, tag: Self.string(data.tag))), range: range(event))
+            if let anchor = Self.string(data.anchor) { anchors[anchor] = node }
+            return add(node)
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            guard let node = anchors[name] else {
+                diagnostics.report(.yamlUnknownAlias(name), at: range(event))
+                return add(YAMLNode(.scalar(YAMLScalar(value: "", style: .plain)), range: range(event)))
+            }
+            nodeCount += Self.size(of: node)
+            return add(node)
+        case YAML_MAPPING_START_EVENT:
+            stack.append(.mapping(start: location(event.start_mark), anchor: Self.string(event.data.mapping_start.anchor), pairs: [], pendingKey: nil))
+        case YAML_SEQUENCE_START_EVENT:
+            stack.append(.sequence(start: location(event.start_mark), anchor: Self.string(event.data.sequence_start.anchor), items: []))
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            guard let frame = stack.popLast() else { return true }
+            let end = location(event.end_mark)
+            let node: YAMLNode
+            let anchor: String?
+            switch frame {
+            case .mapping(let start, let a, let pairs, _):
+                node = YAMLNode(.mapping(mergeAndCheck(pairs)), range: SourceRange(file: file, start: start, end: end))
+                anchor = a
+            case .sequence(let start, let a, let items):
+                node = YAMLNode(.sequence(items), range: SourceRange(file: file, start: start, end: end))
+                anchor = a
+            }
+            if let anchor { anchors[anchor] = node }
+            return add(node)
+        default:
+            break
+        }
+        return false
+    }
+
+    static func size(of node: YAMLNode) -> Int {
+        switch node.kind {
+        case .scalar: 1
+        case .sequence(let items): 1 + items.reduce(0) { $0 + size(of: $1) }
+        case .mapping(let pairs): 1 + pairs.reduce(0) { $0 + size(of: $1.key) + size(of: $1.value) }
+        }
+    }
+
+    /// Adds a finished node to the innermost collection, or makes it the root. Returns true to stop.
+    mutating func add(_ node: YAMLNode) -> Bool {
+        nodeCount += 1
+        if nodeCount > YAMLParser.maximumNodeCount {
+            diagnostics.report(.yamlTooLarge, at: node.range)
+            root = nil
+            return true
+        }
+        guard let top = stack.popLast() else {
+            root = node
+            return false
+        }
+        switch top {
+        case .mapping(let start, let anchor, var pairs, let pendingKey):
+            if let key = pendingKey {
+                pairs.append(YAMLPair(key: key, value: node))
+                stack.append(.mapping(start: start, anchor: anchor, pairs: pairs, pendingKey: nil))
+            } else {
+                stack.append(.mapping(start: start, anchor: anchor, pairs: pairs, pendingKey: node))
+            }
+        case .sequence(let start, let anchor, var items):
+            items.append(node)
+            stack.append(.sequence(start: start, anchor: anchor, items: items))
+        }
+        return false
+    }
+
+    /// Applies `<<` merge keys (explicit keys win) and reports duplicate explicit keys with both places.
+    mutating func mergeAndCheck(_ pairs: [YAMLPair]) -> [YAMLPair] {
+        var explicit: [YAMLPair] = []
+        var merged: [YAMLPair] = []
+        for pair in pairs {
+            if let key = pair.key.scalar, key.style == .plain, key.value == "<<" {
+                let sources: [YAMLNode]
+                switch pair.value.kind {
+                case .mapping: sources = [pair.value]
+                case .sequence(let items) where items.allSatisfy({ $0.pairs != nil }): sources = items
+                default:
+                    diagnostics.report(.yamlBadMerge, at: pair.value.range)
+                    continue
+                }
+                for source in sources { merged.append(contentsOf: source.pairs ?? []) }
+            } else {
+                explicit.append(pair)
+            }
+        }
+        var seen: [String: SourceRange] = [:]
+        for pair in explicit {
+            guard let key = pair.key.scalar?.value else { continue }
+            if let first = seen[key] {
+                diagnostics.report(.yamlDuplicateKey(key), at: pair.key.range, notes: [DiagnosticNote(DiagnosticMessage.yamlFirstDeclaredHere, at: first)])
+            } else {
+                seen[key] = pair.key.range
+            }
+        }
+        var result = explicit
+        var mergedSeen = Set(seen.keys)
+        for pair in merged {
+            guard let key = pair.key.scalar?.value, !mergedSeen.contains(key) else { continue }
+            mergedSeen.insert(key)
+            result.append(pair)
+        }
+        return result
+    }
+
+    mutating func reportSyntaxError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        let context = parser.context.map { String(cString: $0) }
+        var mark = parser.problem_mark
+        if mark.line == 0 && mark.column == 0 && parser.context != nil { mark = parser.context_mark }
+        let at = SourceRange(file: file, at: location(mark))
+        let english = context.map { "\(problem) \($0)" } ?? problem
+        diagnostics.report(.yamlSyntax(YAMLSyntaxText.vietnamese(problem: problem, context: context), english), at: at)
+    }
+}
+
+/// Vietnamese wording of libyaml's problem strings.
+enum YAMLSyntaxText {
+    static let problems: [String: String] = [
+        "found character that cannot start any token": "gặp ký tự không thể mở đầu một thành phần YAML (dấu '@', '`' hoặc tab?)",
+        "mapping values are not allowed in this context": "không được đặt dấu ':' ở đây (giá trị chứa ': ' cần đặt trong dấu nháy?)",
+        "did not find expected key": "không tìm thấy khóa ở vị trí mong đợi (thụt lề sai?)",
+        "could not find expected ':'": "thiếu dấu ':' sau khóa",
+        "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu nháy đóng?)",
+        "did not find expected '-' indicator": "thiếu dấu '-' đầu mục danh sách (thụt lề sai?)",
+        "did not find expected node content": "thiếu nội dung ở vị trí này",
+        "found unknown escape character": "gặp ký tự thoát '\\' không hợp lệ trong chuỗi có dấu nháy kép",
+        "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']' trong danh sách viết trên một dòng",
+        "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}' trong bảng viết trên một dòng",
+        "found undefined tag handle": "gặp thẻ (tag) chưa khai báo",
+        "found a tab character that violates indentation": "ký tự tab làm sai thụt lề",
+        "found a tab character where an indentation space is expected": "gặp ký tự tab ở chỗ cần dấu cách thụt lề",
+        "block sequence entries are not allowed in this context": "không được mở mục danh sách '-' ở đây (thụt lề sai?)",
+        "found duplicate %YAML directive": "chỉ thị %YAML bị lặp",
+        "found incompatible YAML document": "phiên bản YAML không tương thích",
+        "control characters are not allowed": "tệp chứa ký tự điều khiển không được phép",
+    ]
+
+    static func vietnamese(problem: String, context: String?) -> String {
+        problems[problem] ?? problem
+    }
+}
