@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TTHCCalendar", targets: ["TTHCCalendar"]),
         .library(name: "TTHCModel", targets: ["TTHCModel"]),
         .library(name: "TTHCCompiler", targets: ["TTHCCompiler"]),
+        .library(name: "TTHCEngine", targets: ["TTHCEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,11 +41,13 @@ let package = Package(
             dependencies: ["TTHCYAML", "TTHCModel", "TTHCDiagnostics", "TTHCCalendar"],
             swiftSettings: strict
         ),
+        /// Dossiers through workflows: completeness, fees, due dates (pure: no I/O, no clock).
+        .target(name: "TTHCEngine", dependencies: ["TTHCModel", "TTHCCalendar"], swiftSettings: strict),
         /// The `tthc` subcommands, as a library so tests can run them in-process.
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "TTHCCompiler", "TTHCModel", "TTHCCalendar", "TTHCDiagnostics",
+                "TTHCCompiler", "TTHCEngine", "TTHCModel", "TTHCCalendar", "TTHCDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -65,6 +68,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
+        .testTarget(name: "TTHCEngineTests", dependencies: ["TTHCEngine", "TTHCCompiler", "TTHCDiagnostics"], swiftSettings: strict),
         .testTarget(name: "TTHCCommandsTests", dependencies: ["TTHCCommands"], swiftSettings: strict),
     ]
 )

@@ -12,6 +12,11 @@ public struct MonthDay: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.day = day
     }
 
+    init(uncheckedMonth month: Int, day: Int) {
+        self.month = month
+        self.day = day
+    }
+
     /// Parses `MM-DD`.
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -61,6 +66,11 @@ public struct LunarMonthDay: Sendable, Hashable, Comparable, CustomStringConvert
     public init?(month: Int, day: Int?) {
         guard (1...12).contains(month) else { return nil }
         if let day, !(1...30).contains(day) { return nil }
+        self.month = month
+        self.day = day
+    }
+
+    init(uncheckedMonth month: Int, day: Int?) {
         self.month = month
         self.day = day
     }

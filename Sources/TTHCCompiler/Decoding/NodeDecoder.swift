@@ -1,6 +1,7 @@
 import Foundation
 import TTHCDiagnostics
 import TTHCModel
+import TTHCCalendar
 import TTHCYAML
 
 /// Reads the keys of one mapping against its object description: reports unknown keys (with a
@@ -170,7 +171,7 @@ struct NodeDecoder {
     /// An `HH:MM` time.
     mutating func time(_ node: YAMLNode) -> TimeOfDay? {
         guard let value = scalarText(node, vi: "một giờ \"HH:MM\"", en: "a time \"HH:MM\"") else { return nil }
-        guard let time = TimeOfDay(parsing: value) else {
+        guard let time = TimeOfDay(value) else {
             report(.badTime(value), at: node.range)
             return nil
         }

@@ -166,10 +166,17 @@ struct ExpressionChecker {
     private mutating func checkPair(_ lhs: ExpressionSyntax, _ rhs: ExpressionSyntax) -> (Typed?, Typed?) {
         if isContextualName(lhs), !isContextualName(rhs) {
             let b = check(rhs, hint: nil)
-            return (check(lhs, hint: b?.type), b)
+            return (check(lhs, inContextOf: b), b)
         }
         let a = check(lhs, hint: nil)
-        return (a, check(rhs, hint: a?.type))
+        return (a, check(rhs, inContextOf: a))
+    }
+
+    /// Checks `node` with the type of `context` as its hint; when the context itself is wrong, a bare
+    /// name that only it could resolve is left alone (one mistake, one diagnostic).
+    private mutating func check(_ node: ExpressionSyntax, inContextOf context: Typed?) -> Typed? {
+        if context == nil, isContextualName(node) { return nil }
+        return check(node, hint: context?.type)
     }
 
     private mutating func checkComparison(_ op: ExprComparison, _ lhs: ExpressionSyntax, _ rhs: ExpressionSyntax, opOffset: Int, opLength: Int) -> Typed? {
@@ -199,7 +206,7 @@ struct ExpressionChecker {
             }
         }
         guard let x = check(subject, hint: hint) else {
-            for (index, item) in items.enumerated() where !checked[index] { _ = check(item, hint: nil) }
+            for (index, item) in items.enumerated() where !checked[index] { _ = check(item, inContextOf: nil) }
             return nil
         }
         var type = x.type
@@ -266,10 +273,10 @@ struct ExpressionChecker {
         if hint == nil {
             if isContextualName(then), !isContextualName(otherwise) {
                 let second = check(otherwise, hint: nil)
-                (a, b) = (check(then, hint: second?.type), second)
+                (a, b) = (check(then, inContextOf: second), second)
             } else {
                 let first = check(then, hint: nil)
-                (a, b) = (first, check(otherwise, hint: first?.type))
+                (a, b) = (first, check(otherwise, inContextOf: first))
             }
         } else {
             (a, b) = (check(then, hint: hint), check(otherwise, hint: hint))

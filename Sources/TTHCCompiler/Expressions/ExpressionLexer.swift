@@ -151,7 +151,12 @@ struct ExpressionLexer {
         if peek() == ".", Self.isDigit(peek(1)) {
             position += 1
             while Self.isDigit(peek()) || peek() == "." || peek() == "_" { position += 1 }
-            return invalid(.exprDecimalPoint)
+            // `2.000` written the Vietnamese way, with dots between thousands: offer `2_000`.
+            let written = String(String.UnicodeScalarView(scalars[start..<position]))
+            let groups = written.split(separator: ".", omittingEmptySubsequences: false)
+            let thousands = groups.count > 1 && (1...3).contains(groups[0].count)
+                && groups.allSatisfy { $0.allSatisfy(\.isNumber) } && groups.dropFirst().allSatisfy { $0.count == 3 }
+            return token(.invalid(.exprDecimalPoint, fixIt: thousands ? groups.joined(separator: "_") : nil, isSyntax: true))
         }
         if Self.isIdentifierStart(peek()), !Self.isMoneySign(peek()) {
             while Self.isIdentifierContinue(peek()) { position += 1 }
@@ -171,6 +176,7 @@ struct ExpressionLexer {
     }
 
     private mutating func date(start: Int) -> ExpressionToken {
+        position = start
         var fields: [String] = [""]
         while let s = peek(), Self.isDigit(s) || (s == "-" && Self.isDigit(peek(1))) {
             if s == "-" { fields.append("") } else { fields[fields.count - 1].unicodeScalars.append(s) }

@@ -57,21 +57,21 @@ extension DiagnosticMessage {
         )
     }
 
-    /// `"a\tb"`
-    static func exprInvalidEscape(_ character: Character) -> DiagnosticMessage {
-        .error(
-            "expr-syntax",
-            vi: "Ký tự thoát `\\\(character)` không hợp lệ; trong chuỗi chỉ dùng được `\\\"` và `\\\\`.",
-            en: "Invalid escape `\\\(character)`; text allows only `\\\"` and `\\\\`."
-        )
-    }
-
     /// `min(on_time, 2)`
     static func exprInvalidArgument(_ function: ExprFunction, found: ValueType) -> DiagnosticMessage {
         .error(
             "expr-type-mismatch",
             vi: "Hàm `\(function.rawValue)` nhận số nguyên, tiền hoặc ngày, nhưng đối số này có \(found.vietnamese).",
             en: "`\(function.rawValue)` takes int, money or date arguments, but this one has type \(found.english)."
+        )
+    }
+
+    /// `"a\tb"`
+    static func exprInvalidEscape(_ character: Character) -> DiagnosticMessage {
+        .error(
+            "expr-syntax",
+            vi: "Ký tự thoát `\\\(character)` không hợp lệ; trong chuỗi chỉ dùng được `\\\"` và `\\\\`.",
+            en: "Invalid escape `\\\(character)`; text allows only `\\\"` and `\\\\`."
         )
     }
 
@@ -190,6 +190,24 @@ extension DiagnosticMessage {
         en: "The expression is too long or nested too deeply; split it into several rules."
     )
 
+    /// `"Hà Nội" == copies`
+    static func exprUncomparableTypes(_ lhs: ValueType, _ rhs: ValueType) -> DiagnosticMessage {
+        .error(
+            "expr-type-mismatch",
+            vi: "Không thể so sánh \(lhs.vietnamese) với \(rhs.vietnamese).",
+            en: "Cannot compare \(lhs.english) with \(rhs.english)."
+        )
+    }
+
+    /// `copies # 2`
+    static func exprUnexpectedCharacter(_ character: Character) -> DiagnosticMessage {
+        .error(
+            "expr-syntax",
+            vi: "Ký tự `\(character)` không được dùng trong biểu thức.",
+            en: "Unexpected character `\(character)` in the expression."
+        )
+    }
+
     /// `if on_time 1 else 2`
     static func exprUnexpectedToken(expected: ExpectedSyntax, found: LocalizedText) -> DiagnosticMessage {
         .error(
@@ -205,31 +223,6 @@ extension DiagnosticMessage {
             "expr-type-mismatch",
             vi: "Cần giá trị \(expected.vietnamese), nhưng biểu thức có \(found.vietnamese).",
             en: "Expected a value of type \(expected.english), but the expression has type \(found.english)."
-        )
-    }
-
-    /// `"Hà Nội" == copies`
-    static func exprUncomparableTypes(_ lhs: ValueType, _ rhs: ValueType) -> DiagnosticMessage {
-        .error(
-            "expr-type-mismatch",
-            vi: "Không thể so sánh \(lhs.vietnamese) với \(rhs.vietnamese).",
-            en: "Cannot compare \(lhs.english) with \(rhs.english)."
-        )
-    }
-
-    /// `"abc` (no closing quote)
-    static let exprUnterminatedText = DiagnosticMessage.error(
-        "expr-syntax",
-        vi: "Chuỗi chưa được đóng: thiếu dấu `\"` ở cuối.",
-        en: "Unterminated text: the closing `\"` is missing."
-    )
-
-    /// `copies # 2`
-    static func exprUnexpectedCharacter(_ character: Character) -> DiagnosticMessage {
-        .error(
-            "expr-syntax",
-            vi: "Ký tự `\(character)` không được dùng trong biểu thức.",
-            en: "Unexpected character `\(character)` in the expression."
         )
     }
 
@@ -271,19 +264,26 @@ extension DiagnosticMessage {
         )
     }
 
+    /// `"abc` (no closing quote)
+    static let exprUnterminatedText = DiagnosticMessage.error(
+        "expr-syntax",
+        vi: "Chuỗi chưa được đóng: thiếu dấu `\"` ở cuối.",
+        en: "Unterminated text: the closing `\"` is missing."
+    )
+
     /// `clamp(pages, 1)`, `min(pages)`
     static func exprWrongArgumentCount(_ function: ExprFunction, given: Int) -> DiagnosticMessage {
         let minimum = function.minimumArguments
         if let maximum = function.maximumArguments, maximum == minimum {
             return .error(
                 "expr-arity",
-                vi: "Hàm `\(function.rawValue)` cần đúng \(minimum) đối số, nhưng có \(given).",
+                vi: "Hàm `\(function.rawValue)` cần đúng \(minimum) đối số, nhưng ở đây có \(given).",
                 en: "`\(function.rawValue)` takes exactly \(minimum) arguments, but \(given) \(given == 1 ? "was" : "were") given."
             )
         }
         return .error(
             "expr-arity",
-            vi: "Hàm `\(function.rawValue)` cần ít nhất \(minimum) đối số, nhưng có \(given).",
+            vi: "Hàm `\(function.rawValue)` cần ít nhất \(minimum) đối số, nhưng ở đây có \(given).",
             en: "`\(function.rawValue)` takes at least \(minimum) arguments, but \(given) \(given == 1 ? "was" : "were") given."
         )
     }

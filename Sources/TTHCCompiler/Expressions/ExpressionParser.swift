@@ -27,7 +27,7 @@ struct ExpressionProblem: Sendable, Hashable {
 ///     list       := '[' (expr (',' expr)* ','?)? ']'
 struct ExpressionParser {
     /// Deepest nesting of parentheses, calls, lists, `not`, `-` and `if` accepted.
-    static let maximumDepth = 48
+    static let maximumDepth = 64
     /// Most tokens accepted in one expression.
     static let maximumTokens = 600
 
@@ -297,8 +297,6 @@ struct ExpressionParser {
             }
             return parseCall(name, token)
         case .symbol(.leftParen):
-            guard enter() else { return ExpressionSyntax(.missing, from: token.offset, to: token.offset) }
-            defer { depth -= 1 }
             advance()
             var inner = parseExpression()
             _ = expect(.rightParen, .token(")"))

@@ -225,7 +225,7 @@ struct ProcedureDecoder {
             expectation = TestExpectation(complete: complete, missing: missing, fee: fee, due: due)
         }
         guard let name, let received, let expectation else { return nil }
-        return ProcedureTest(name: name, facts: facts, channel: channel, papers: papers, received: received.text, receivedDate: received.localDate, expect: expectation)
+        return ProcedureTest(name: name, facts: facts, channel: channel, papers: papers, received: received.text, receivedDate: received.localDate, expect: expectation, line: node.range.start.line)
     }
 }
 

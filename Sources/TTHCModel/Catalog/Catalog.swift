@@ -1,4 +1,5 @@
 public import Foundation
+public import TTHCCalendar
 
 /// An entry of a shared registry (field, agency, role).
 public struct RegistryEntry: Sendable, Hashable, Codable, Identifiable {
@@ -36,9 +37,12 @@ public struct Catalog: Sendable, Hashable, Codable {
     public var agencies: [RegistryEntry]
     /// Roles.
     public var roles: [RegistryEntry]
+    /// Working-day calendars as written in `calendars/` (unresolved: `extends` is applied when used).
+    public var calendars: [CalendarDefinition]
 
     /// Creates a catalogue.
-    public init(revision: String, procedures: [Procedure], fields: [RegistryEntry], agencies: [RegistryEntry], roles: [RegistryEntry]) {
+    public init(revision: String, procedures: [Procedure], fields: [RegistryEntry], agencies: [RegistryEntry], roles: [RegistryEntry], calendars: [CalendarDefinition] = []) {
+        self.calendars = calendars.sorted { $0.id < $1.id }
         self.format = Self.formatVersion
         self.revision = revision
         self.procedures = procedures.sorted { $0.id < $1.id }

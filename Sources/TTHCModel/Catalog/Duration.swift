@@ -1,35 +1,4 @@
-/// A time of day in an office's local time, `HH:MM`.
-public struct TimeOfDay: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
-    /// 0–23.
-    public var hour: Int
-    /// 0–59.
-    public var minute: Int
-
-    /// Creates a time of day; nil when out of range.
-    public init?(hour: Int, minute: Int) {
-        guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
-        self.hour = hour
-        self.minute = minute
-    }
-
-    /// Parses `HH:MM` (or `H:MM`); nil when malformed or out of range.
-    public init?(parsing text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        self.init(hour: h, minute: m)
-    }
-
-    /// Minutes since midnight.
-    public var minutes: Int { hour * 60 + minute }
-
-    public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { lhs.minutes < rhs.minutes }
-
-    public var description: String {
-        (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
-    }
-}
+public import TTHCCalendar
 
 /// A statutory time or a step's budget, in the units Vietnamese law uses.
 public enum Duration: Sendable, Hashable, Codable, CustomStringConvertible {

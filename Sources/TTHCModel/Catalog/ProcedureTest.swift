@@ -54,9 +54,12 @@ public struct ProcedureTest: Sendable, Hashable, Codable {
     public var receivedDate: ExprDate
     /// What is expected.
     public var expect: TestExpectation
+    /// The line of the example in its file, for reports.
+    public var line: Int
 
     /// Creates an example.
-    public init(name: String, facts: [String: Value], channel: Channel, papers: [SubmittedPaper], received: String, receivedDate: ExprDate, expect: TestExpectation) {
+    public init(name: String, facts: [String: Value], channel: Channel, papers: [SubmittedPaper], received: String, receivedDate: ExprDate, expect: TestExpectation, line: Int = 0) {
+        self.line = line
         self.name = name
         self.facts = facts
         self.channel = channel

@@ -1,3 +1,5 @@
+public import TTHCCalendar
+
 /// What the law says about supplements requested during processing.
 public enum SupplementClock: String, Sendable, Hashable, Codable, CaseIterable {
     /// Time already used counts; the clock resumes (Decree 61/2018 art. 20, kept by Decree 118/2025).

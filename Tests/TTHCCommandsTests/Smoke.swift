@@ -1,4 +1,0 @@
-import Testing
-@testable import TTHCCommands
-
-@Test func builds() {}

@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+import TTHCCalendar
+import TTHCCompiler
+import TTHCDiagnostics
+import TTHCEngine
+import TTHCModel
+
+/// Compiles one procedure written inline, with a minimal registry, for engine tests.
+func compileProcedure(_ yaml: String) throws -> Procedure {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-engine-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("_shared"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    try """
+    fields: {chung-thuc: {name: Chứng thực}}
+    agencies: {ubnd-xa: {name: Ủy ban nhân dân cấp xã, level: xa}}
+    roles: {clerk: {name: Công chức một cửa}, officer: {name: Công chức Tư pháp}}
+    papers: {identity_document: {name: Giấy tờ tùy thân, present: 1}}
+    """.write(to: root.appendingPathComponent("_shared/registry.yaml"), atomically: true, encoding: .utf8)
+    try yaml.write(to: root.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+    let result = CatalogCompiler(root: root.path).compile()
+    let errors = result.diagnostics.filter { $0.severity == .error }.map { "\($0.range.start): \($0.message.en)" }
+    guard let catalog = result.catalog, let procedure = catalog.procedures.first else {
+        throw CompileFailure(messages: errors)
+    }
+    return procedure
+}
+
+struct CompileFailure: Error, CustomStringConvertible {
+    var messages: [String]
+    var description: String { messages.joined(separator: "\n") }
+}
+
+let certification = """
+id: chung-thuc-ban-sao
+name: Chứng thực bản sao từ bản chính
+field: chung-thuc
+level: xa
+agency: ubnd-xa
+channels: [in_person, online]
+effective: 2025-07-01
+legal_basis: [Nghị định 23/2015/NĐ-CP]
+result: [Bản sao được chứng thực]
+facts:
+  pages: {type: int, min: 1, label: Số trang của bản chính, default: 1}
+  copies: {type: int, min: 1, label: Số bản sao cần chứng thực, default: 1}
+  foreign: {type: bool, label: Giấy tờ do cơ quan nước ngoài cấp, default: false}
+  poor: {type: bool, label: Người thuộc hộ nghèo, default: false}
+papers:
+  - {id: original_document, name: Bản chính giấy tờ, present: 1}
+  - {id: copies_to_certify, name: Bản sao cần chứng thực, copy: 1}
+  - id: translation
+    name: Bản dịch
+    original: 1
+    when: foreign
+  - one_of:
+      - {id: citizen_card, name: Thẻ Căn cước, present: 1}
+      - {id: passport, name: Hộ chiếu, present: 1}
+deadline:
+  same_day: "15:00"
+  cases:
+    - when: copies > 50
+      working_days: 2
+steps:
+  - {id: intake, name: Tiếp nhận, role: clerk}
+  - {id: certify, name: Chứng thực, role: officer}
+fee:
+  exempt:
+    - when: poor
+      note: Miễn cho hộ nghèo
+  rules:
+    - label: Chứng thực bản sao
+      tiers: {of: pages, bands: [{upto: 2, each: 2_000}, {each: 1_000}]}
+      max: 200_000
+      per: copies
+  online_discount: {percent: 50, until: 2026-12-31}
+versions:
+  - effective: 2027-01-01
+    note: Mức thu mới (ví dụ)
+    fee:
+      rules:
+        - amount: 5_000 * copies
+"""
+
+@Suite struct AssessorTests {
+    let procedure: Procedure
+    let assessor: Assessor
+
+    init() throws {
+        procedure = try compileProcedure(certification)
+        assessor = Assessor(calendars: ["vn": try WorkingCalendar(CalendarDefinition.vietnam)])
+    }
+
+    func input(_ facts: [String: Value] = [:], papers: [String], channel: Channel = .inPerson, at instant: String = "2026-03-10T09:00:00+07:00") throws -> DossierInput {
+        DossierInput(facts: facts, channel: channel, papers: papers.map { SubmittedPaper(id: $0) }, received: try #require(Instant(iso8601: instant)))
+    }
+
+    func assess(_ input: DossierInput) throws -> Assessment {
+        switch assessor.assess(procedure, input) {
+        case .success(let a): return a
+        case .failure(let f): throw CompileFailure(messages: f.problems.map(\.english))
+        }
+    }
+
+    @Test func completeDossierGetsFeeAndSameDayDue() throws {
+        let a = try assess(try input(papers: ["original_document", "copies_to_certify", "passport"]))
+        #expect(a.complete)
+        #expect(a.missing.isEmpty)
+        #expect(a.fee.total == 2_000)
+        #expect(a.due?.iso8601 == "2026-03-10T17:00:00+07:00")
+    }
+
+    @Test(arguments: [(1, 1, 2_000), (2, 1, 4_000), (3, 1, 5_000), (3, 2, 10_000), (250, 1, 200_000), (250, 3, 600_000)])
+    func certifiedCopyTiersAndCap(pages: Int, copies: Int, expected: Int) throws {
+        let a = try assess(try input(["pages": .int(pages), "copies": .int(copies)], papers: ["original_document", "copies_to_certify", "passport"]))
+        #expect(a.fee.total == expected)
+    }
+
+    @Test func conditionalPaperIsRequiredOnlyWhenItsConditionHolds() throws {
+        let a = try assess(try input(["foreign": .bool(true)], papers: ["original_document", "copies_to_certify", "passport"]))
+        #expect(!a.complete)
+        #expect(a.missing.map(\.id) == ["translation"])
+        #expect(a.missing.first?.condition == "foreign")
+        #expect(a.due == nil, "an incomplete dossier is not received, so it has no appointment date")
+    }
+
+    @Test func missingAlternativesNameTheGroup() throws {
+        let a = try assess(try input(papers: ["original_document", "copies_to_certify"]))
+        #expect(a.missing.map(\.id) == ["citizen_card"])
+        #expect(a.missing.first?.alternatives.map(\.id) == ["citizen_card", "passport"])
+    }
+
+    @Test func shortCountsAreReported() throws {
+        let inp = DossierInput(facts: [:], channel: .inPerson,
+                               papers: [SubmittedPaper(id: "original_document"), SubmittedPaper(id: "copies_to_certify", copy: 0), SubmittedPaper(id: "passport")],
+                               received: try #require(Instant(iso8601: "2026-03-10T09:00:00+07:00")))
+        let a = try assess(inp)
+        #expect(a.missing.first?.id == "copies_to_certify")
+        #expect(a.missing.first?.shortCopy == 1)
+    }
+
+    @Test func exemptionMakesTheWholeFeeZero() throws {
+        let a = try assess(try input(["poor": .bool(true), "copies": .int(5)], papers: ["original_document", "copies_to_certify", "passport"]))
+        #expect(a.fee.total == 0)
+        #expect(a.fee.exemption?.note == "Miễn cho hộ nghèo")
+    }
+
+    @Test func onlineDiscountAppliesInItsPeriodOnly() throws {
+        let papers = ["original_document", "copies_to_certify", "passport"]
+        let inside = try assess(try input(["pages": .int(3)], papers: papers, channel: .online, at: "2026-06-01T09:00:00+07:00"))
+        #expect(inside.fee.total == 2_500)
+        let offline = try assess(try input(["pages": .int(3)], papers: papers, channel: .inPerson, at: "2026-06-01T09:00:00+07:00"))
+        #expect(offline.fee.total == 5_000)
+    }
+
+    @Test func theVersionInForceAtReceiptDecides() throws {
+        let papers = ["original_document", "copies_to_certify", "passport"]
+        let before = try assess(try input(["copies": .int(2)], papers: papers, at: "2026-12-31T09:00:00+07:00"))
+        let after = try assess(try input(["copies": .int(2)], papers: papers, at: "2027-01-04T09:00:00+07:00"))
+        #expect(before.fee.total == 4_000)
+        #expect(after.fee.total == 10_000)
+        #expect(after.version.effective == ExprDate(year: 2027, month: 1, day: 1))
+    }
+
+    @Test func deadlineCasesAreChosenByCondition() throws {
+        let a = try assess(try input(["copies": .int(60)], papers: ["original_document", "copies_to_certify", "passport"]))
+        #expect(a.duration == .workingDays(2))
+        #expect(a.deadlineCase == "copies > 50")
+        #expect(a.due?.iso8601 == "2026-03-12T17:00:00+07:00")
+    }
+
+    @Test func afterTheCutoffItIsTheNextWorkingDay() throws {
+        let a = try assess(try input(papers: ["original_document", "copies_to_certify", "passport"], at: "2026-03-13T15:30:00+07:00"))
+        #expect(a.due?.iso8601 == "2026-03-16T17:00:00+07:00")
+    }
+
+    @Test func badInputIsRefusedWithEveryProblem() throws {
+        let inp = DossierInput(facts: ["pages": .bool(true), "colour": .bool(true)], channel: .postal,
+                               papers: [SubmittedPaper(id: "birth_certificate")],
+                               received: try #require(Instant(iso8601: "2026-03-10T09:00:00+07:00")))
+        guard case .failure(let failure) = assessor.assess(procedure, inp) else {
+            Issue.record("bad input was accepted")
+            return
+        }
+        #expect(failure.problems.contains(.channelNotOffered(.postal)))
+        #expect(failure.problems.contains(.undeclaredFact("colour")))
+        #expect(failure.problems.contains(.wrongFactType(fact: "pages", expected: .int)))
+        #expect(failure.problems.contains(.unknownPaper("birth_certificate")))
+    }
+
+    @Test func outOfBoundsFactIsRefused() throws {
+        guard case .failure(let failure) = assessor.assess(procedure, try input(["pages": .int(0)], papers: [])) else {
+            Issue.record("out-of-range fact accepted")
+            return
+        }
+        #expect(failure.problems == [.factOutOfRange(fact: "pages")])
+    }
+
+    @Test func beforeTheFirstVersionThereIsNoProcedure() throws {
+        guard case .failure(let failure) = assessor.assess(procedure, try input(papers: [], at: "2025-06-30T09:00:00+07:00")) else {
+            Issue.record("assessed before the first version")
+            return
+        }
+        #expect(failure.problems == [.noVersionInForce(ExprDate(year: 2025, month: 6, day: 30))])
+    }
+}
