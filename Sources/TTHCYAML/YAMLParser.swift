@@ -13,7 +13,7 @@ public enum YAMLParser {
     public static func parse(bytes: [UInt8], file: String, diagnostics: inout DiagnosticBag) -> YAMLDocument {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
+        if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {
             diagnostics.report(.yamlInvalidUTF8, at: SourceRange(file: file, at: bad))
             let lossy = String(decoding: bytes, as: UTF8.self)
             return YAMLDocument(file: file, text: lossy, root: nil)
@@ -61,26 +61,44 @@ public enum YAMLParser {
         return nil
     }
 
-    /// Reports each line whose indentation contains a tab; returns whether any was found.
+    /// Reports each line whose indentation contains a tab; returns whether any was found. A tab
+    /// followed only by white space or a comment is harmless. Scans bytes: indentation is ASCII.
     static func reportTabIndentation(text: String, file: String, diagnostics: inout DiagnosticBag) -> Bool {
         var found = false
-        var inBlockScalar = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            _ = inBlockScalar
-            var column = 1
-            for scalar in line.unicodeScalars {
-                if scalar == " " { column += 1; continue }
-                if scalar == "\t" {
-                    let rest = line.unicodeScalars.dropFirst(column)
-                    // A tab followed only by white space or a comment is harmless.
-                    if !rest.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) && rest.first != "#" {
-                        diagnostics.report(.yamlTabIndent, at: SourceRange(file: file, start: SourceLocation(line: index + 1, column: column), end: SourceLocation(line: index + 1, column: column + 1)))
+        let utf8 = text.utf8
+        var line = 1
+        var atLineStart = true
+        var column = 1
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A {
+                line += 1
+                atLineStart = true
+                column = 1
+            } else if atLineStart {
+                if byte == 0x20 {
+                    column += 1
+                } else if byte == 0x09 {
+                    // Look at the rest of the line: only blanks, or a comment, is harmless.
+                    var probe = utf8.index(after: index)
+                    var harmless = true
+                    while probe < utf8.endIndex, utf8[probe] != 0x0A {
+                        let b = utf8[probe]
+                        if b == 0x23 { break }
+                        if b != 0x20 && b != 0x09 && b != 0x0D { harmless = false; break }
+                        probe = utf8.index(after: probe)
+                    }
+                    if !harmless {
+                        diagnostics.report(.yamlTabIndent, at: SourceRange(file: file, start: SourceLocation(line: line, column: column), end: SourceLocation(line: line, column: column + 1)))
                         found = true
                     }
+                    atLineStart = false
+                } else {
+                    atLineStart = false
                 }
-                break
             }
-            inBlockScalar = false
+            index = utf8.index(after: index)
         }
         return found
     }
@@ -95,9 +113,14 @@ private struct Composer {
     var nodeCount = 0
     var documents = 0
 
-    enum Frame {
-        case mapping(start: SourceLocation, anchor: String?, pairs: [YAMLPair], pendingKey: YAMLNode?)
-        case sequence(start: SourceLocation, anchor: String?, items: [YAMLNode])
+    /// An open collection: mutated in place at the top of the stack (no copy-on-write per item).
+    struct Frame {
+        var isMapping: Bool
+        var start: SourceLocation
+        var anchor: String?
+        var pairs: [YAMLPair] = []
+        var items: [YAMLNode] = []
+        var pendingKey: YAMLNode?
     }
     var stack: [Frame] = []
 
@@ -155,7 +178,7 @@ private struct Composer {
             let data = event.data.scalar
             let raw = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(data.length)), as: UTF8.self) } ?? ""
             var value = raw
-            if !raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            if !raw.utf8.allSatisfy({ $0 < 0x80 }) && NFC.mayNeedNormalization(raw) {
                 let nfc = raw.precomposedStringWithCanonicalMapping
                 if nfc.unicodeScalars.elementsEqual(raw.unicodeScalars) == false {
                     diagnostics.report(.yamlNotNFC, at: range(event))
@@ -181,22 +204,15 @@ private struct Composer {
             nodeCount += Self.size(of: node)
             return add(node)
         case YAML_MAPPING_START_EVENT:
-            stack.append(.mapping(start: location(event.start_mark), anchor: Self.string(event.data.mapping_start.anchor), pairs: [], pendingKey: nil))
+            stack.append(Frame(isMapping: true, start: location(event.start_mark), anchor: Self.string(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_START_EVENT:
-            stack.append(.sequence(start: location(event.start_mark), anchor: Self.string(event.data.sequence_start.anchor), items: []))
+            stack.append(Frame(isMapping: false, start: location(event.start_mark), anchor: Self.string(event.data.sequence_start.anchor)))
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             let end = location(event.end_mark)
-            let node: YAMLNode
-            let anchor: String?
-            switch frame {
-            case .mapping(let start, let a, let pairs, _):
-                node = YAMLNode(.mapping(mergeAndCheck(pairs)), range: SourceRange(file: file, start: start, end: end))
-                anchor = a
-            case .sequence(let start, let a, let items):
-                node = YAMLNode(.sequence(items), range: SourceRange(file: file, start: start, end: end))
-                anchor = a
-            }
+            let range = SourceRange(file: file, start: frame.start, end: end)
+            let node = frame.isMapping ? YAMLNode(.mapping(mergeAndCheck(frame.pairs)), range: range) : YAMLNode(.sequence(frame.items), range: range)
+            let anchor = frame.anchor
             if let anchor { anchors[anchor] = node }
             return add(node)
         default:
@@ -221,21 +237,20 @@ private struct Composer {
             root = nil
             return true
         }
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return false
         }
-        switch top {
-        case .mapping(let start, let anchor, var pairs, let pendingKey):
-            if let key = pendingKey {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(start: start, anchor: anchor, pairs: pairs, pendingKey: nil))
+        let top = stack.count - 1
+        if stack[top].isMapping {
+            if let key = stack[top].pendingKey {
+                stack[top].pairs.append(YAMLPair(key: key, value: node))
+                stack[top].pendingKey = nil
             } else {
-                stack.append(.mapping(start: start, anchor: anchor, pairs: pairs, pendingKey: node))
+                stack[top].pendingKey = node
             }
-        case .sequence(let start, let anchor, var items):
-            items.append(node)
-            stack.append(.sequence(start: start, anchor: anchor, items: items))
+        } else {
+            stack[top].items.append(node)
         }
         return false
     }
@@ -313,5 +328,20 @@ enum YAMLSyntaxText {
 
     static func vietnamese(problem: String, context: String?) -> String {
         problems[problem] ?? problem
+    }
+}
+
+/// A quick check for text that is already in NFC, so only suspicious text pays for Foundation's
+/// normalisation. Vietnamese precomposed letters (Latin-1, Latin Extended-A/B, Latin Extended
+/// Additional), general punctuation and the đồng sign are always NFC; combining marks, Hangul jamo,
+/// Greek extended and compatibility ranges go through the full check.
+enum NFC {
+    static func mayNeedNormalization(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x0300 || (0x1E00...0x1EFF).contains(v) || (0x2010...0x20CF).contains(v) { continue }
+            return true
+        }
+        return false
     }
 }

@@ -78,12 +78,23 @@ struct NodeDecoder {
     /// Non-empty human text.
     mutating func text(_ node: YAMLNode) -> String? {
         guard let value = scalarText(node, vi: "một đoạn văn bản", en: "text") else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(value)
         if trimmed.isEmpty {
             report(.emptyText, at: node.range)
             return nil
         }
         return trimmed
+    }
+
+    /// The text without leading and trailing white space (block scalars end with a newline).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        var view = Substring(text).unicodeScalars
+        while let f = view.first, f.properties.isWhitespace { view.removeFirst() }
+        while let l = view.last, l.properties.isWhitespace { view.removeLast() }
+        return String(view)
     }
 
     /// An identifier.

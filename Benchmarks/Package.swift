@@ -1,0 +1,23 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Benchmarks live in their own package so that `swift test` of the main package stays fast
+/// (ARCHITECTURE.md). Run: `swift run -c release --package-path Benchmarks CalendarBenchmark`
+/// and `swift run -c release --package-path Benchmarks LintBenchmark`.
+let package = Package(
+    name: "Benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "tthc", path: "..")],
+    targets: [
+        /// Median ns per due date: the table-based `WorkingCalendar` beside the naive day-by-day loop.
+        .executableTarget(
+            name: "CalendarBenchmark",
+            dependencies: [.product(name: "TTHCCalendar", package: "tthc")]
+        ),
+        /// Median ms to lint a 400-file corpus, beside PyYAML's C loader merely parsing the same files.
+        .executableTarget(
+            name: "LintBenchmark",
+            dependencies: [.product(name: "TTHCCompiler", package: "tthc")]
+        ),
+    ]
+)
