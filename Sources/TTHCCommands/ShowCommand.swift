@@ -205,6 +205,11 @@ struct ProcedureSheet {
         switch rule.amount {
         case .expression(let expr):
             if case .int(let n)? = expr.constantValue { text += VietnameseFormat.money(n) } else if case .money(let n)? = expr.constantValue { text += VietnameseFormat.money(n) } else { text += expr.sourceText + " đồng" }
+        case .scheduled(let key):
+            let amounts = catalog.feeSchedules.compactMap { schedule in
+                schedule.versions.last?.fees[key].map { "\(schedule.name): \(VietnameseFormat.money($0.amount))" }
+            }
+            text += "mức do Hội đồng nhân dân tỉnh quy định (\(key))" + (amounts.isEmpty ? "" : " — " + amounts.joined(separator: "; "))
         case .tiers(let of, let bands):
             text += bands.map { band in
                 band.upto.map { "\(VietnameseFormat.money(band.each))/đơn vị cho \($0) \(of) đầu" } ?? "\(VietnameseFormat.money(band.each))/đơn vị cho phần còn lại"

@@ -46,7 +46,7 @@ public struct TestCommand: ParsableCommand {
         var passed = 0, failed = 0
         for procedure in catalog.procedures {
             for test in procedure.tests {
-                let failures = ExampleRunner.run(test, of: procedure, assessor: assessor, language: language)
+                let failures = ExampleRunner.run(test, of: procedure, assessor: EngineSetup.assessor(assessor, for: test, in: catalog), language: language)
                 let place = "\(options.catalog)/\(procedure.source):\(test.line)"
                 if failures.isEmpty {
                     passed += 1
@@ -77,7 +77,14 @@ enum EngineSetup {
         for id in definitions.keys {
             calendars[id] = try WorkingCalendar(id: id, in: definitions)
         }
-        return Assessor(calendars: calendars)
+        return Assessor(calendars: calendars, feeSchedule: catalog.feeSchedules.count == 1 ? catalog.feeSchedules.first : nil)
+    }
+
+    /// The assessor with the fee schedule an example names (or the catalogue's only one).
+    static func assessor(_ base: Assessor, for test: ProcedureTest, in catalog: Catalog) -> Assessor {
+        var assessor = base
+        if let id = test.feeSchedule { assessor.feeSchedule = catalog.feeSchedule(id) }
+        return assessor
     }
 }
 

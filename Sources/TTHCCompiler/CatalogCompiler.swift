@@ -47,8 +47,13 @@ public struct CatalogCompiler: Sendable {
             guard let document = Self.read(path, diagnostics: &diagnostics, sources: &sources) else { continue }
             if let root = document.root { registries.read(root, decoder: &decoder) }
         }
-        diagnostics.append(contentsOf: decoder.diagnostics.all)
         registries.calendars = layout.calendarIDs
+        for path in layout.feeScheduleFiles {
+            guard let document = Self.read(path, diagnostics: &diagnostics, sources: &sources), let root = document.root else { continue }
+            let id = layout.fileID(path)
+            if let schedule = FeeScheduleDecoder.decode(root, id: id, decoder: &decoder) { registries.feeSchedules[id] = schedule }
+        }
+        diagnostics.append(contentsOf: decoder.diagnostics.all)
 
         // Procedures.
         let procedureFiles = files ?? layout.procedureFiles
@@ -78,7 +83,8 @@ public struct CatalogCompiler: Sendable {
             procedures: procedures,
             fields: registries.fields.values.map(\.value),
             agencies: registries.agencies.values.map(\.value),
-            roles: registries.roles.values.map(\.value))
+            roles: registries.roles.values.map(\.value),
+            feeSchedules: Array(registries.feeSchedules.values))
         var bag = DiagnosticBag()
         bag.append(contentsOf: unique)
         return CompilationResult(catalog: catalog, diagnostics: bag.sorted, sources: sources, procedureFileCount: procedureFiles.count, procedures: procedures)
@@ -145,13 +151,20 @@ struct CatalogLayout {
         let folder = join(root, "calendars")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
-        return Set(yamlFiles(in: folder, recursive: false).map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "").replacingOccurrences(of: ".yml", with: "") })
+        return Set(yamlFiles(in: folder, recursive: false).map(fileID))
+    }
+
+    var feeScheduleFiles: [String] { yamlFiles(in: join(root, "fees"), recursive: false) }
+
+    /// A file's name without its folder and `.yaml` ending: the id of a calendar or fee schedule.
+    func fileID(_ path: String) -> String {
+        (path as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "").replacingOccurrences(of: ".yml", with: "")
     }
 
     var procedureFiles: [String] {
         yamlFiles(in: root, recursive: true).filter { path in
             let relative = relative(path)
-            return !relative.hasPrefix("_shared/") && !relative.hasPrefix("calendars/")
+            return !relative.hasPrefix("_shared/") && !relative.hasPrefix("calendars/") && !relative.hasPrefix("fees/")
         }
     }
 

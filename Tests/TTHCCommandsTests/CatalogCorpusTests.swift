@@ -30,7 +30,7 @@ import TTHCModel
         #expect(!procedure.tests.isEmpty, "every procedure carries examples")
         let assessor = try EngineSetup.assessor(for: catalog)
         for test in procedure.tests {
-            let failures = ExampleRunner.run(test, of: procedure, assessor: assessor, language: .vi)
+            let failures = ExampleRunner.run(test, of: procedure, assessor: EngineSetup.assessor(assessor, for: test, in: catalog), language: .vi)
             #expect(failures.isEmpty, "\(procedure.id) — \(test.name): \(failures.joined(separator: "; "))")
         }
     }

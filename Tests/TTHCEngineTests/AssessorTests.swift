@@ -7,7 +7,12 @@ import TTHCEngine
 import TTHCModel
 
 /// Compiles one procedure written inline, with a minimal registry, for engine tests.
-func compileProcedure(_ yaml: String) throws -> Procedure {
+func compileProcedure(_ yaml: String, feeSchedules: [String: String] = [:]) throws -> Procedure {
+    try compileCatalog(yaml, feeSchedules: feeSchedules).procedures[0]
+}
+
+/// Compiles one procedure and the given fee schedules (file id → YAML) into a catalogue.
+func compileCatalog(_ yaml: String, feeSchedules: [String: String] = [:]) throws -> Catalog {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-engine-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root.appendingPathComponent("_shared"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: root) }
@@ -18,12 +23,18 @@ func compileProcedure(_ yaml: String) throws -> Procedure {
     papers: {identity_document: {name: Giấy tờ tùy thân, present: 1}}
     """.write(to: root.appendingPathComponent("_shared/registry.yaml"), atomically: true, encoding: .utf8)
     try yaml.write(to: root.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+    if !feeSchedules.isEmpty {
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("fees"), withIntermediateDirectories: true)
+        for (id, text) in feeSchedules {
+            try text.write(to: root.appendingPathComponent("fees/\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+    }
     let result = CatalogCompiler(root: root.path).compile()
     let errors = result.diagnostics.filter { $0.severity == .error }.map { "\($0.range.start): \($0.message.en)" }
-    guard let catalog = result.catalog, let procedure = catalog.procedures.first else {
+    guard let catalog = result.catalog, !catalog.procedures.isEmpty else {
         throw CompileFailure(messages: errors)
     }
-    return procedure
+    return catalog
 }
 
 struct CompileFailure: Error, CustomStringConvertible {
@@ -202,5 +213,72 @@ versions:
             return
         }
         #expect(failure.problems == [.noVersionInForce(ExprDate(year: 2025, month: 6, day: 30))])
+    }
+}
+
+let lateRegistration = """
+id: dang-ky-muon
+name: Đăng ký muộn (ví dụ)
+field: chung-thuc
+level: xa
+agency: ubnd-xa
+channels: [in_person]
+effective: 2025-07-01
+legal_basis: [Ví dụ]
+result: [Giấy chứng nhận]
+facts:
+  on_time: {type: bool, label: Đúng hạn, default: false}
+papers: []
+deadline: {working_days: 1}
+steps:
+  - {id: intake, name: Tiếp nhận, role: clerk}
+fee:
+  rules:
+    - when: on_time
+      amount: 0
+    - schedule: ho_tich.khai_sinh
+"""
+
+let provinceA = """
+name: Tỉnh A
+legal_basis: [Nghị quyết ví dụ]
+effective: 2025-07-01
+fees:
+  ho_tich.khai_sinh: 8_000
+versions:
+  - effective: 2026-01-01
+    fees: {ho_tich.khai_sinh: {amount: 10_000, note: Nghị quyết sửa đổi}}
+"""
+
+@Suite struct ScheduledFeeTests {
+    @Test func provincialAmountComesFromTheChosenScheduleAndDate() throws {
+        let catalog = try compileCatalog(lateRegistration, feeSchedules: ["tinh-a": provinceA])
+        let procedure = catalog.procedures[0]
+        let schedule = try #require(catalog.feeSchedule("tinh-a"))
+        let assessor = Assessor(calendars: ["vn": try WorkingCalendar(CalendarDefinition.vietnam)], feeSchedule: schedule)
+        func fee(_ instant: String) throws -> Int? {
+            let input = DossierInput(facts: [:], channel: .inPerson, papers: [], received: try #require(Instant(iso8601: instant)))
+            return try assessor.assess(procedure, input).get().fee.total
+        }
+        #expect(try fee("2025-12-31T09:00:00+07:00") == 8_000)
+        #expect(try fee("2026-01-05T09:00:00+07:00") == 10_000)
+    }
+
+    @Test func withoutAScheduleTheEngineSaysSoInsteadOfGuessing() throws {
+        let catalog = try compileCatalog(lateRegistration, feeSchedules: ["tinh-a": provinceA])
+        let assessor = Assessor(calendars: ["vn": try WorkingCalendar(CalendarDefinition.vietnam)])
+        let input = DossierInput(facts: [:], channel: .inPerson, papers: [], received: try #require(Instant(iso8601: "2026-01-05T09:00:00+07:00")))
+        guard case .failure(let failure) = assessor.assess(catalog.procedures[0], input) else {
+            Issue.record("a provincial amount was computed without a schedule")
+            return
+        }
+        #expect(failure.problems == [.missingScheduledFee(key: "ho_tich.khai_sinh", schedule: nil)])
+    }
+
+    @Test func aKeyMissingFromASchedulIsACompileError() throws {
+        let other = "name: Tỉnh B\nlegal_basis: [Nghị quyết ví dụ]\neffective: 2025-07-01\nfees: {ho_tich.khai_tu: 8_000}\n"
+        #expect(throws: CompileFailure.self) {
+            try compileCatalog(lateRegistration, feeSchedules: ["tinh-a": provinceA, "tinh-b": other])
+        }
     }
 }

@@ -173,6 +173,7 @@ public enum LanguageSchema {
         KeySpec("note", .text, vi: "Ghi chú, căn cứ", en: "Remark, legal source"),
         KeySpec("amount", .expression, vi: "Số tiền (đồng), một biểu thức", en: "Amount in đồng, an expression"),
         KeySpec("tiers", .object(tiers), vi: "Số tiền theo bậc", en: "Amount by bands"),
+        KeySpec("schedule", .text, vi: "Mức thu do HĐND tỉnh quy định: khóa trong biểu phí của tỉnh (Procedures/fees/), ví dụ ho_tich.khai_sinh", en: "Amount set by the province: a key of the provincial fee schedule (Procedures/fees/), e.g. ho_tich.khai_sinh"),
         KeySpec("per", .identifier, vi: "Tính theo mỗi đơn vị của thông tin (int) này, ví dụ số bản sao", en: "Charged per unit of this int fact, e.g. copies"),
         KeySpec("max", .integer(minimum: 0), vi: "Mức tối đa (trước khi nhân theo per)", en: "Cap (before multiplying by per)"),
     ]
@@ -228,6 +229,7 @@ public enum LanguageSchema {
         KeySpec("channel", .oneOf(Channel.allCases.map(\.rawValue)), vi: "Cách nộp", en: "Channel"),
         KeySpec("papers", .list(.either([.identifier, .object(submittedPaper)])), vi: "Giấy tờ đã nộp", en: "Papers handed in"),
         KeySpec("received", required: true, .instant, vi: "Thời điểm tiếp nhận (ISO 8601)", en: "Receipt instant (ISO 8601)"),
+        KeySpec("fee_schedule", .identifier, vi: "Biểu phí của tỉnh dùng để tính (mặc định: biểu phí duy nhất của danh mục)", en: "Provincial fee schedule to compute with (default: the catalogue's only one)"),
         KeySpec("expect", required: true, .object(expectation), vi: "Kết quả mong đợi", en: "What is expected"),
     ])
 
@@ -271,6 +273,30 @@ public enum LanguageSchema {
         key.required = ["channels", "legal_basis", "result", "papers", "deadline", "steps", "fee"].contains(key.name)
         return key
     })
+
+    /// An amount in a fee schedule, with its source.
+    public static let scheduledFee = ObjectSpec(vi: "mức thu", en: "scheduled fee", keys: [
+        KeySpec("amount", required: true, .integer(minimum: 0), vi: "Số tiền (đồng)", en: "Amount in đồng"),
+        KeySpec("note", .text, vi: "Căn cứ (nghị quyết, điều, khoản)", en: "Source (resolution, article)"),
+    ])
+
+    /// A later version of a fee schedule.
+    public static let feeScheduleVersion = ObjectSpec(vi: "phiên bản biểu phí", en: "fee schedule version", keys: [
+        KeySpec("effective", required: true, .date, vi: "Ngày bắt đầu áp dụng", en: "First day in force"),
+        KeySpec("note", .text, vi: "Nội dung thay đổi, căn cứ", en: "What changed, source"),
+        KeySpec("fees", required: true, .map(.either([.integer(minimum: 0), .object(scheduledFee)])), vi: "Các mức thu thay đổi", en: "The amounts that change"),
+    ])
+
+    /// A provincial fee schedule file under `fees/`.
+    public static let feeSchedule = ObjectSpec(vi: "biểu phí của tỉnh", en: "fee schedule", keys: [
+        KeySpec("name", required: true, .text, vi: "Tên tỉnh, thành phố", en: "Province name"),
+        KeySpec("legal_basis", required: true, .list(.text), vi: "Các nghị quyết của HĐND quy định mức thu", en: "The council resolutions setting the amounts"),
+        KeySpec("effective", required: true, .date, vi: "Ngày bắt đầu áp dụng", en: "First day in force"),
+        KeySpec("fees", required: true, .map(.either([.integer(minimum: 0), .object(scheduledFee)])), vi: "Mức thu theo khóa (đồng)", en: "Amounts by key (đồng)"),
+        KeySpec("versions", .list(.object(feeScheduleVersion)), vi: "Các lần thay đổi mức thu", en: "Later changes"),
+        KeySpec("review", .list(.text), vi: "Các điểm chưa xác nhận", en: "Points not yet confirmed"),
+        KeySpec("note", .text, vi: "Ghi chú", en: "Remark"),
+    ])
 
     /// An entry of a shared registry.
     public static let registryEntry = ObjectSpec(vi: "mục danh mục dùng chung", en: "registry entry", keys: [

@@ -63,15 +63,17 @@ extension VersionBodyDecoder {
                 if when == nil && !r.has("when") || when?.constantValue == .bool(true) { alwaysMatching = alwaysMatching ?? MappingReader.headRange(item) }
             }
             var amount: FeeAmount?
-            switch (r["amount"], r["tiers"]) {
-            case (nil, nil):
+            let given = ["amount", "tiers", "schedule"].filter { r.has($0) }
+            if given.isEmpty {
                 decoder.report(.feeAmountMissing, at: MappingReader.headRange(item))
-            case (.some, .some):
-                if let t = r["tiers"] { decoder.report(.feeAmountConflict, at: t.range) }
-            case (let amountNode?, nil):
+            } else if given.count > 1, let second = r[given[1]] {
+                decoder.report(.feeAmountConflict, at: second.range)
+            } else if let amountNode = r["amount"] {
                 amount = expression(amountNode, expecting: .money).map(FeeAmount.expression)
-            case (nil, let tiersNode?):
+            } else if let tiersNode = r["tiers"] {
                 amount = tiers(tiersNode)
+            } else if let keyNode = r["schedule"] {
+                amount = scheduledAmount(keyNode)
             }
             let per = r["per"].flatMap { intFact($0) }
             let maximum = r["max"].flatMap { decoder.integer($0, minimum: 0) }
@@ -81,6 +83,28 @@ extension VersionBodyDecoder {
                                   amount: amount, per: per, maximum: maximum))
         }
         return broken ? nil : result
+    }
+
+    /// A key of the provincial fee schedules: every schedule shipped must set it.
+    mutating func scheduledAmount(_ node: YAMLNode) -> FeeAmount? {
+        guard let key = decoder.scalarText(node) else { return nil }
+        guard FeeScheduleDecoder.isFeeKey(key) else {
+            decoder.report(.badFeeKey(key), at: node.range)
+            return nil
+        }
+        usesSchedule = true
+        guard !registries.feeSchedules.isEmpty else {
+            decoder.report(.noFeeSchedule, at: node.range)
+            return nil
+        }
+        let lacking = registries.feeSchedules.values.filter { !$0.keys.contains(key) }.map(\.id).sorted()
+        guard lacking.isEmpty else {
+            let known = Set(registries.feeSchedules.values.flatMap(\.keys))
+            let suggestion = Suggestion.closest(to: key, in: known)
+            decoder.report(.unknownFeeKey(key, schedules: lacking, suggestion: suggestion), at: node.range, fixIt: suggestion)
+            return nil
+        }
+        return .scheduled(key: key)
     }
 
     /// A reference to an int fact (for `per` and `tiers.of`).

@@ -206,6 +206,17 @@ struct ProcedureDecoder {
                 }
             }
         }
+        // Fee schedule.
+        var feeSchedule: String?
+        if let node = reader["fee_schedule"], let id = decoder.identifier(node) {
+            if registries.feeSchedules[id] == nil {
+                let suggestion = Suggestion.closest(to: id, in: registries.feeSchedules.keys)
+                decoder.report(.unknownFeeSchedule(id, suggestion: suggestion), at: node.range, fixIt: suggestion)
+            }
+            feeSchedule = id
+        } else if let version, !version.fee.scheduleKeys.isEmpty, registries.feeSchedules.count > 1 {
+            decoder.report(.testNeedsFeeSchedule, at: MappingReader.headRange(node))
+        }
         // Expectations.
         var expectation: TestExpectation?
         if let expectNode = reader["expect"], let expect = MappingReader(expectNode, LanguageSchema.expectation, diagnostics: &decoder.diagnostics) {
@@ -225,7 +236,7 @@ struct ProcedureDecoder {
             expectation = TestExpectation(complete: complete, missing: missing, fee: fee, due: due)
         }
         guard let name, let received, let expectation else { return nil }
-        return ProcedureTest(name: name, facts: facts, channel: channel, papers: papers, received: received.text, receivedDate: received.localDate, expect: expectation, line: node.range.start.line)
+        return ProcedureTest(name: name, facts: facts, channel: channel, papers: papers, received: received.text, receivedDate: received.localDate, expect: expectation, line: node.range.start.line, feeSchedule: feeSchedule)
     }
 }
 

@@ -10,6 +10,8 @@ struct VersionBodyDecoder {
     var scope = ExpressionScope(facts: [:])
     var factTypes: [String: ValueType] = [:]
     var usedFacts: Set<String> = []
+    /// Whether a fee rule takes its amount from the provincial schedules.
+    var usesSchedule = false
 
     static let reservedNames: Set<String> = ["true", "false", "and", "or", "not", "in", "if", "then", "else", "channel", "received", "min", "max", "clamp", "ceil_div", "end"]
 

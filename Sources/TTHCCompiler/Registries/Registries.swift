@@ -27,6 +27,8 @@ struct Registries {
     var papers: [String: Declared<SharedPaperDefinition>] = [:]
     /// Calendar ids; nil when no calendar folder is known (then calendar names are not checked).
     var calendars: Set<String>?
+    /// Provincial fee schedules by id.
+    var feeSchedules: [String: FeeSchedule] = [:]
 
     /// Reads one registry file into the registries, reporting duplicates across files.
     mutating func read(_ root: YAMLNode, decoder: inout NodeDecoder) {

@@ -13,10 +13,13 @@ public struct AssessmentFailure: Error, Sendable, Hashable {
 public struct Assessor: Sendable {
     /// Working calendars by id.
     public var calendars: [String: WorkingCalendar]
+    /// The province's fee schedule, for amounts procedures leave to the province.
+    public var feeSchedule: FeeSchedule?
 
-    /// Creates an assessor over compiled calendars.
-    public init(calendars: [String: WorkingCalendar]) {
+    /// Creates an assessor over compiled calendars and the deployment's fee schedule.
+    public init(calendars: [String: WorkingCalendar], feeSchedule: FeeSchedule? = nil) {
         self.calendars = calendars
+        self.feeSchedule = feeSchedule
     }
 
     /// Assesses `input` against `procedure`.
@@ -42,7 +45,12 @@ public struct Assessor: Sendable {
         let env = ExprEnvironment(facts: facts, channel: input.channel.rawValue, received: receivedDate)
         do {
             let missing = try missingPapers(version, handedIn, env)
-            let fee = try FeeCalculator(env: env, channel: input.channel, receivedDate: receivedDate).compute(version.fee)
+            let fee: FeeBreakdown
+            do {
+                fee = try FeeCalculator(env: env, channel: input.channel, receivedDate: receivedDate, schedule: feeSchedule).compute(version.fee)
+            } catch let error as FeeScheduleError {
+                return .failure(AssessmentFailure(problems: [.missingScheduledFee(key: error.key, schedule: feeSchedule?.id)]))
+            }
             var duration = version.deadline.base
             var caseText: String?
             for item in version.deadline.cases where try holds(item.when, env) {

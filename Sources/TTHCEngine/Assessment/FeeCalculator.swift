@@ -6,6 +6,7 @@ struct FeeCalculator {
     let env: ExprEnvironment
     let channel: Channel
     let receivedDate: ExprDate
+    let schedule: FeeSchedule?
 
     func compute(_ fee: Fee) throws -> FeeBreakdown {
         if fee.none { return FeeBreakdown(total: 0, lines: [], exemption: nil, discount: nil, none: true) }
@@ -55,6 +56,9 @@ struct FeeCalculator {
             case .money(let n), .int(let n): amount = n
             default: throw ExprEvaluationError.overflow
             }
+        case .scheduled(let key):
+            guard let fee = schedule?.fee(key, on: receivedDate) else { throw FeeScheduleError(key: key) }
+            amount = fee.amount
         case .tiers(let of, let bands):
             var remaining = max(0, integer(of))
             amount = 0
@@ -74,4 +78,9 @@ struct FeeCalculator {
         }
         return amount
     }
+}
+
+/// A provincial amount the schedule does not give.
+struct FeeScheduleError: Error {
+    var key: String
 }

@@ -39,10 +39,13 @@ public struct Catalog: Sendable, Hashable, Codable {
     public var roles: [RegistryEntry]
     /// Working-day calendars as written in `calendars/` (unresolved: `extends` is applied when used).
     public var calendars: [CalendarDefinition]
+    /// Provincial fee schedules from `fees/`.
+    public var feeSchedules: [FeeSchedule]
 
     /// Creates a catalogue.
-    public init(revision: String, procedures: [Procedure], fields: [RegistryEntry], agencies: [RegistryEntry], roles: [RegistryEntry], calendars: [CalendarDefinition] = []) {
+    public init(revision: String, procedures: [Procedure], fields: [RegistryEntry], agencies: [RegistryEntry], roles: [RegistryEntry], calendars: [CalendarDefinition] = [], feeSchedules: [FeeSchedule] = []) {
         self.calendars = calendars.sorted { $0.id < $1.id }
+        self.feeSchedules = feeSchedules.sorted { $0.id < $1.id }
         self.format = Self.formatVersion
         self.revision = revision
         self.procedures = procedures.sorted { $0.id < $1.id }
@@ -55,6 +58,9 @@ public struct Catalog: Sendable, Hashable, Codable {
     public func procedure(_ idOrCode: String) -> Procedure? {
         procedures.first { $0.id == idOrCode } ?? procedures.first { $0.code == idOrCode }
     }
+
+    /// The fee schedule with this id.
+    public func feeSchedule(_ id: String) -> FeeSchedule? { feeSchedules.first { $0.id == id } }
 
     /// The name of a field, agency or role id, or the id itself when unknown.
     public func name(ofField id: String) -> String { fields.first { $0.id == id }?.name ?? id }

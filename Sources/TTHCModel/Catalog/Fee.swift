@@ -26,6 +26,8 @@ public enum FeeAmount: Sendable, Hashable, Codable {
     case expression(Expr)
     /// Marginal bands over an int fact.
     case tiers(of: String, bands: [FeeBand])
+    /// An amount set by the province, looked up by key in the deployment's fee schedule.
+    case scheduled(key: String)
 }
 
 /// A fee rule or an additive line.
@@ -114,6 +116,14 @@ public struct Fee: Sendable, Hashable, Codable {
         self.extras = extras
         self.onlineDiscount = onlineDiscount
         self.note = note
+    }
+
+    /// The provincial fee keys the rules and extras use.
+    public var scheduleKeys: [String] {
+        (rules + extras).compactMap { rule in
+            if case .scheduled(let key) = rule.amount { return key }
+            return nil
+        }
     }
 
     /// A procedure with no fee.

@@ -56,9 +56,12 @@ public struct ProcedureTest: Sendable, Hashable, Codable {
     public var expect: TestExpectation
     /// The line of the example in its file, for reports.
     public var line: Int
+    /// The provincial fee schedule the example is computed with (nil: the catalogue's only one).
+    public var feeSchedule: String?
 
     /// Creates an example.
-    public init(name: String, facts: [String: Value], channel: Channel, papers: [SubmittedPaper], received: String, receivedDate: ExprDate, expect: TestExpectation, line: Int = 0) {
+    public init(name: String, facts: [String: Value], channel: Channel, papers: [SubmittedPaper], received: String, receivedDate: ExprDate, expect: TestExpectation, line: Int = 0, feeSchedule: String? = nil) {
+        self.feeSchedule = feeSchedule
         self.line = line
         self.name = name
         self.facts = facts

@@ -1,0 +1,86 @@
+import TTHCDiagnostics
+import TTHCModel
+import TTHCYAML
+
+extension DiagnosticMessage {
+    static func badFeeKey(_ key: String) -> DiagnosticMessage {
+        .error("bad-fee-key", vi: "'\(key)' không phải khóa biểu phí hợp lệ: các đoạn chữ thường không dấu, chữ số, '_' nối bằng dấu chấm, ví dụ ho_tich.khai_sinh",
+               en: "'\(key)' is not a valid fee key: lower-case ASCII segments with digits and '_', joined by dots, e.g. ho_tich.khai_sinh")
+    }
+    static func unknownFeeKey(_ key: String, schedules: [String], suggestion: String?) -> DiagnosticMessage {
+        let list = schedules.joined(separator: ", ")
+        let hintVi = suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? ""
+        let hintEn = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+        return .error("unknown-fee-key", vi: "mức thu '\(key)' chưa có trong biểu phí của: \(list)\(hintVi)", en: "fee '\(key)' is missing from the schedule(s): \(list)\(hintEn)")
+    }
+    static let noFeeSchedule = DiagnosticMessage.error(
+        "no-fee-schedule", vi: "quy tắc dùng mức thu của tỉnh nhưng danh mục chưa có biểu phí nào (Procedures/fees/)",
+        en: "the rule uses a provincial amount but the catalogue has no fee schedule (Procedures/fees/)")
+    static func unknownFeeSchedule(_ id: String, suggestion: String?) -> DiagnosticMessage {
+        let hintVi = suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? ""
+        let hintEn = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+        return .error("unknown-fee-schedule", vi: "không có biểu phí '\(id)' trong Procedures/fees\(hintVi)", en: "no fee schedule '\(id)' in Procedures/fees\(hintEn)")
+    }
+    static let testNeedsFeeSchedule = DiagnosticMessage.error(
+        "test-needs-fee-schedule", vi: "thủ tục dùng mức thu của tỉnh và danh mục có nhiều biểu phí: ví dụ phải nêu fee_schedule",
+        en: "the procedure uses provincial amounts and the catalogue has several fee schedules: the example must name its fee_schedule")
+}
+
+/// Reads one provincial fee schedule file (`fees/<id>.yaml`).
+enum FeeScheduleDecoder {
+    static func isFeeKey(_ key: String) -> Bool {
+        let segments = key.split(separator: ".", omittingEmptySubsequences: false)
+        return !segments.isEmpty && segments.allSatisfy { segment in
+            guard let first = segment.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+            return segment.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        }
+    }
+
+    static func decode(_ root: YAMLNode, id: String, decoder: inout NodeDecoder) -> FeeSchedule? {
+        guard root.pairs != nil else {
+            decoder.report(.fileNotMapping, at: root.range)
+            return nil
+        }
+        guard let reader = MappingReader(root, LanguageSchema.feeSchedule, diagnostics: &decoder.diagnostics) else { return nil }
+        let name = reader["name"].flatMap { decoder.text($0) }
+        let legalBasis = reader["legal_basis"].flatMap { decoder.textList($0) }
+        let effective = reader["effective"].flatMap { decoder.date($0) }
+        var current = reader["fees"].map { fees($0, decoder: &decoder) } ?? [:]
+        var versions: [FeeScheduleVersion] = []
+        if let effective { versions.append(FeeScheduleVersion(effective: effective, note: nil, fees: current)) }
+        if let items = reader["versions"].flatMap({ decoder.list($0) }) {
+            for item in items {
+                guard let v = MappingReader(item, LanguageSchema.feeScheduleVersion, diagnostics: &decoder.diagnostics),
+                      let date = v["effective"].flatMap({ decoder.date($0) }) else { continue }
+                if let previous = versions.last?.effective, date <= previous, let node = v["effective"] {
+                    decoder.report(.versionOrder, at: node.range)
+                    continue
+                }
+                current.merge(v["fees"].map { fees($0, decoder: &decoder) } ?? [:]) { _, new in new }
+                versions.append(FeeScheduleVersion(effective: date, note: v["note"].flatMap { decoder.text($0) }, fees: current))
+            }
+        }
+        let review = reader["review"].flatMap { decoder.textList($0) } ?? []
+        guard let name, let legalBasis, effective != nil else { return nil }
+        return FeeSchedule(id: id, name: name, legalBasis: legalBasis, versions: versions, review: review)
+    }
+
+    static func fees(_ node: YAMLNode, decoder: inout NodeDecoder) -> [String: ScheduledFee] {
+        guard let pairs = node.pairs else {
+            decoder.report(.expectedShape("một bảng khóa → số tiền", "a mapping key → amount", foundVi: node.kindName(.vi), foundEn: node.kindName(.en)), at: node.range)
+            return [:]
+        }
+        var result: [String: ScheduledFee] = [:]
+        for pair in pairs {
+            guard let key = decoder.scalarText(pair.key) else { continue }
+            guard isFeeKey(key) else { decoder.report(.badFeeKey(key), at: pair.key.range); continue }
+            if pair.value.scalar != nil {
+                if let amount = decoder.integer(pair.value, minimum: 0) { result[key] = ScheduledFee(amount: amount, note: nil) }
+            } else if let entry = MappingReader(pair.value, LanguageSchema.scheduledFee, diagnostics: &decoder.diagnostics),
+                      let amount = entry["amount"].flatMap({ decoder.integer($0, minimum: 0) }) {
+                result[key] = ScheduledFee(amount: amount, note: entry["note"].flatMap { decoder.text($0) })
+            }
+        }
+        return result
+    }
+}
