@@ -67,7 +67,7 @@ public struct CatalogCompiler: Sendable {
                 }
                 continue
             }
-            var procedureDecoder = ProcedureDecoder(registries: registries, source: layout.relative(path))
+            var procedureDecoder = ProcedureDecoder(registries: registries, source: layout.relative(path), text: document.text)
             let (procedure, identity) = procedureDecoder.decode(root)
             let fileHasErrors = procedureDecoder.decoder.diagnostics.hasErrors || diagnostics.all.contains { $0.range.file == path && $0.severity == .error }
             diagnostics.append(contentsOf: procedureDecoder.decoder.diagnostics.all)
@@ -105,13 +105,13 @@ public struct CatalogCompiler: Sendable {
         var codes: [String: SourceRange] = [:]
         for identity in identities {
             if let first = ids[identity.id] {
-                diagnostics.report(.duplicateProcedureID, at: identity.idRange, notes: [DiagnosticNote(DiagnosticMessage.firstDeclaredHere, at: first)])
+                diagnostics.report(.duplicateProcedureID(identity.id), at: identity.idRange, notes: [DiagnosticNote(DiagnosticMessage.firstDeclaredHere, at: first)])
             } else {
                 ids[identity.id] = identity.idRange
             }
             if let code = identity.code, let range = identity.codeRange {
                 if let first = codes[code] {
-                    diagnostics.report(.duplicateCode, at: range, notes: [DiagnosticNote(DiagnosticMessage.firstDeclaredHere, at: first)])
+                    diagnostics.report(.duplicateCode(code), at: range, notes: [DiagnosticNote(DiagnosticMessage.firstDeclaredHere, at: first)])
                 } else {
                     codes[code] = range
                 }

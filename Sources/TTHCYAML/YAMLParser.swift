@@ -28,10 +28,10 @@ public enum YAMLParser {
     }
 
     private static func parse(text: String, utf8: [UInt8], file: String, diagnostics: inout DiagnosticBag) -> YAMLDocument {
-        let tabFound = reportTabIndentation(text: text, file: file, diagnostics: &diagnostics)
+        let tabLines = reportTabIndentation(text: text, file: file, diagnostics: &diagnostics)
         var composer = Composer(file: file)
         utf8.withUnsafeBufferPointer { buffer in
-            composer.run(buffer, suppressSyntaxError: tabFound)
+            composer.run(buffer, tabLines: tabLines)
         }
         diagnostics.append(contentsOf: composer.diagnostics.all)
         return YAMLDocument(file: file, text: text, root: composer.root)
@@ -61,10 +61,10 @@ public enum YAMLParser {
         return nil
     }
 
-    /// Reports each line whose indentation contains a tab; returns whether any was found. A tab
+    /// Reports each line whose indentation contains a tab; returns those lines. A tab
     /// followed only by white space or a comment is harmless. Scans bytes: indentation is ASCII.
-    static func reportTabIndentation(text: String, file: String, diagnostics: inout DiagnosticBag) -> Bool {
-        var found = false
+    static func reportTabIndentation(text: String, file: String, diagnostics: inout DiagnosticBag) -> Set<Int> {
+        var found: Set<Int> = []
         let utf8 = text.utf8
         var line = 1
         var atLineStart = true
@@ -91,7 +91,7 @@ public enum YAMLParser {
                     }
                     if !harmless {
                         diagnostics.report(.yamlTabIndent, at: SourceRange(file: file, start: SourceLocation(line: line, column: column), end: SourceLocation(line: line, column: column + 1)))
-                        found = true
+                        found.insert(line)
                     }
                     atLineStart = false
                 } else {
@@ -126,7 +126,9 @@ private struct Composer {
 
     init(file: String) { self.file = file }
 
-    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, suppressSyntaxError: Bool) {
+    /// Runs libyaml over the buffer. A syntax error on (or just after) a line already reported for
+    /// tab indentation is the same mistake, and is not reported twice.
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, tabLines: Set<Int>) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }
@@ -140,7 +142,8 @@ private struct Composer {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                if !suppressSyntaxError || diagnostics.all.isEmpty { reportSyntaxError(parser) }
+                let line = Int(parser.problem_mark.line) + 1
+                if !(tabLines.contains(line) || tabLines.contains(line - 1)) { reportSyntaxError(parser) }
                 root = nil
                 return
             }

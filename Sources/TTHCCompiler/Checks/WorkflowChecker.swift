@@ -34,7 +34,7 @@ struct WorkflowChecker {
         forward(i) + steps[i].rework.compactMap { index[$0] }
     }
 
-    mutating func check(into decoder: inout NodeDecoder, deadline: Deadline?, stepsRange: SourceRange) {
+    mutating func check(into decoder: inout NodeDecoder, deadline: Deadline?, stepsRange: SourceRange, version: ExprDate? = nil) {
         guard !steps.isEmpty else { return }
         // Reachability from the first step.
         var reached: Set<Int> = [0]
@@ -85,8 +85,10 @@ struct WorkflowChecker {
         if budget > statutory.approximateWorkingMinutes {
             let names = path.filter { steps[$0].takes != nil }.map { steps[$0].id }.joined(separator: " → ")
             let hoursText = budget % 60 == 0 ? "\(budget / 60)" : String(format: "%.1f", Double(budget) / 60)
+            let versionVi = version.map { " của phiên bản từ ngày \($0.day)/\($0.month)/\($0.year)" } ?? ""
+            let versionEn = version.map { " of the version from \($0.iso)" } ?? ""
             decoder.report(.budgetExceedsDeadline(path: names, budgetVi: "\(hoursText) giờ làm việc", budgetEn: "\(hoursText) working hours",
-                                                  deadlineVi: statutory.vietnamese, deadlineEn: statutory.english), at: stepsRange)
+                                                  deadlineVi: statutory.vietnamese + versionVi, deadlineEn: statutory.english + versionEn), at: stepsRange)
         }
     }
 }

@@ -61,6 +61,8 @@ struct MappingReader {
 /// Decodes scalars by the schema (never by YAML 1.1 guessing), reporting each mistake at its place.
 struct NodeDecoder {
     var diagnostics = DiagnosticBag()
+    /// The file's lines, for pointing inside scalars (expressions).
+    var sourceLines: [Substring] = []
 
     mutating func report(_ message: DiagnosticMessage, at range: SourceRange, notes: [DiagnosticNote] = [], fixIt: String? = nil) {
         diagnostics.report(message, at: range, notes: notes, fixIt: fixIt)

@@ -100,7 +100,7 @@ extension VersionBodyDecoder {
         let lacking = registries.feeSchedules.values.filter { !$0.keys.contains(key) }.map(\.id).sorted()
         guard lacking.isEmpty else {
             let known = Set(registries.feeSchedules.values.flatMap(\.keys))
-            let suggestion = Suggestion.closest(to: key, in: known)
+            let suggestion = Suggestion.closest(to: key, in: known.subtracting([key]))
             decoder.report(.unknownFeeKey(key, schedules: lacking, suggestion: suggestion), at: node.range, fixIt: suggestion)
             return nil
         }

@@ -19,10 +19,16 @@ struct ProcedureDecoder {
     var decoder = NodeDecoder()
     let registries: Registries
     let source: String
+    /// Facts whose default is written in some version (see `VersionBodyDecoder.factsWithWrittenDefault`).
+    var factsWithWrittenDefault: Set<String> = []
+    /// Whether every version decoded (otherwise examples are not checked against versions).
+    var allVersionsDecoded = true
+    var versionLabelled = false
 
-    init(registries: Registries, source: String) {
+    init(registries: Registries, source: String, text: String = "") {
         self.registries = registries
         self.source = source
+        decoder.sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// The procedure, and its identity for cross-file checks; nil when too broken to build.
@@ -57,11 +63,15 @@ struct ProcedureDecoder {
             }
         }
         checkPeriods(versionInputs.map { ($0.effective, $0.until, $0.range) })
+        // Budget warnings name the version when there are several.
+        versionLabelled = versionInputs.count > 1
 
         var versions: [ProcedureVersion] = []
         for input in versionInputs {
             if let version = decodeVersion(effective: input.effective, until: input.until, note: input.note, sections: input.sections) {
                 versions.append(version)
+            } else {
+                allVersionsDecoded = false
             }
         }
 
@@ -132,12 +142,14 @@ struct ProcedureDecoder {
             if list == 0, let node = sections[key] { decoder.report(.emptyText, at: node.range) }
         }
         var body = VersionBodyDecoder(decoder: decoder, registries: registries)
+        body.versionLabel = versionLabelled ? effective : nil
         let facts = sections["facts"].map { body.facts($0) } ?? []
         let papers = sections["papers"].flatMap { body.papers($0) }
         let deadline = sections["deadline"].flatMap { body.deadline($0) }
         let steps = sections["steps"].flatMap { body.steps($0, deadline: deadline) }
         let fee = sections["fee"].flatMap { body.fee($0, channels: channels ?? []) }
         body.reportUnusedFacts(sections["facts"])
+        factsWithWrittenDefault.formUnion(body.factsWithWrittenDefault)
         decoder = body.decoder
         guard let effective, let channels, let legalBasis, let result, let papers, let deadline, let steps, let fee else { return nil }
         return ProcedureVersion(effective: effective, until: until, note: note, channels: channels, legalBasis: legalBasis, result: result,
@@ -154,7 +166,7 @@ struct ProcedureDecoder {
         var version: ProcedureVersion?
         if let received {
             version = versions.last { $0.effective <= received.localDate && ($0.until.map { received.localDate <= $0 } ?? true) }
-            if version == nil, !versions.isEmpty, let node = reader["received"] {
+            if version == nil, !versions.isEmpty, allVersionsDecoded, let node = reader["received"] {
                 decoder.report(.testNoVersion(received.localDate.iso), at: node.range)
             }
         }
@@ -180,7 +192,7 @@ struct ProcedureDecoder {
             }
         }
         if let version {
-            for fact in version.facts where fact.defaultValue == nil && facts[fact.name] == nil && !(reader["facts"]?.pairs?.contains { $0.key.scalar?.value == fact.name } ?? false) {
+            for fact in version.facts where fact.defaultValue == nil && facts[fact.name] == nil && !factsWithWrittenDefault.contains(fact.name) && !(reader["facts"]?.pairs?.contains { $0.key.scalar?.value == fact.name } ?? false) {
                 decoder.report(.testMissingFact(fact.name), at: MappingReader.headRange(node))
             }
         }

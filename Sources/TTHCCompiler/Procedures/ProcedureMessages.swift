@@ -40,9 +40,6 @@ extension DiagnosticMessage {
         "bounds-not-numeric", vi: "min và max chỉ dùng cho thông tin kiểu int hoặc money", en: "min and max are only for int and money facts")
     static let boundsReversed = DiagnosticMessage.error(
         "bounds-reversed", vi: "min lớn hơn max", en: "min is greater than max")
-    static func valueNotOfType(_ text: String, _ typeVi: String, _ typeEn: String) -> DiagnosticMessage {
-        .error("wrong-type", vi: "'\(text)' không phải giá trị kiểu \(typeVi)", en: "'\(text)' is not a value of type \(typeEn)")
-    }
     static func unusedFact(_ name: String) -> DiagnosticMessage {
         .warning("unused-fact", vi: "thông tin '\(name)' được khai báo nhưng không điều kiện hay công thức nào dùng đến", en: "fact '\(name)' is declared but no condition or amount uses it")
     }
@@ -54,8 +51,8 @@ extension DiagnosticMessage {
         .error("no-way-out", vi: "từ bước '\(id)' không có đường nào dẫn tới kết thúc (vòng lặp không lối ra)", en: "step '\(id)' has no path to the end (a loop with no way out)")
     }
     static let nextWithoutDefault = DiagnosticMessage.warning(
-        "next-no-default", vi: "mọi nhánh 'next' đều có điều kiện; nếu không điều kiện nào đúng, hồ sơ sẽ bị kẹt: hãy để nhánh cuối không có 'when'",
-        en: "every 'next' branch has a condition; if none holds the dossier is stuck: leave the last branch without 'when'")
+        "next-no-default", vi: "mọi nhánh 'next' đều có điều kiện; nếu không điều kiện nào đúng, hồ sơ sẽ chuyển sang bước kế tiếp trong danh sách (hoặc kết thúc nếu là bước cuối): hãy nói rõ bằng một nhánh cuối không có 'when'",
+        en: "every 'next' branch has a condition; if none holds the dossier goes on to the following step in the list (or ends after the last): say so with a last branch without 'when'")
     static func budgetExceedsDeadline(path: String, budgetVi: String, budgetEn: String, deadlineVi: String, deadlineEn: String) -> DiagnosticMessage {
         .warning("budget-exceeds-deadline", vi: "tổng thời gian các bước (\(path): khoảng \(budgetVi)) vượt thời hạn giải quyết (\(deadlineVi))",
                  en: "the step budgets (\(path): about \(budgetEn)) exceed the statutory time (\(deadlineEn))")
@@ -67,9 +64,9 @@ extension DiagnosticMessage {
     static let feeNoneConflict = DiagnosticMessage.error(
         "fee-none-conflict", vi: "'none: true' (không thu phí) mâu thuẫn với các mức thu được nêu", en: "'none: true' contradicts the amounts given")
     static let feeAmountMissing = DiagnosticMessage.error(
-        "fee-amount-missing", vi: "quy tắc phí cần 'amount' hoặc 'tiers'", en: "a fee rule needs 'amount' or 'tiers'")
+        "fee-amount-missing", vi: "quy tắc phí cần một trong 'amount' (số tiền), 'tiers' (theo bậc) hoặc 'schedule' (mức do tỉnh quy định)", en: "a fee rule needs one of 'amount', 'tiers' or 'schedule'")
     static let feeAmountConflict = DiagnosticMessage.error(
-        "fee-amount-conflict", vi: "quy tắc phí chỉ được có một trong 'amount' và 'tiers'", en: "a fee rule takes only one of 'amount' and 'tiers'")
+        "fee-amount-conflict", vi: "quy tắc phí chỉ được có một trong 'amount', 'tiers' và 'schedule'", en: "a fee rule takes only one of 'amount', 'tiers' and 'schedule'")
     static func feePerNotInt(_ name: String) -> DiagnosticMessage {
         .error("fee-unit-not-int", vi: "'\(name)' phải là thông tin kiểu int (số đơn vị, ví dụ số bản sao)", en: "'\(name)' must be an int fact (a number of units, e.g. copies)")
     }
@@ -109,6 +106,10 @@ extension DiagnosticMessage {
         "test-due-when-incomplete", vi: "hồ sơ chưa đầy đủ thì không có ngày hẹn trả; bỏ 'due' hoặc sửa 'complete'", en: "an incomplete dossier has no due date; remove 'due' or fix 'complete'")
     static let testExpectsNothing = DiagnosticMessage.warning(
         "test-expects-nothing", vi: "ví dụ không nêu kết quả mong đợi nào", en: "the example expects nothing")
-    static let duplicateProcedureID = DiagnosticMessage.error("duplicate-id", vi: "mã thủ tục bị trùng với một tệp khác", en: "the procedure id is used by another file too")
-    static let duplicateCode = DiagnosticMessage.error("duplicate-code", vi: "mã thủ tục quốc gia bị trùng với một tệp khác", en: "the national code is used by another file too")
+    static func duplicateProcedureID(_ id: String) -> DiagnosticMessage {
+        .error("duplicate-id", vi: "mã thủ tục '\(id)' đã được dùng ở một tệp khác", en: "the procedure id '\(id)' is used by another file too")
+    }
+    static func duplicateCode(_ code: String) -> DiagnosticMessage {
+        .error("duplicate-code", vi: "mã thủ tục quốc gia '\(code)' đã được dùng ở một tệp khác", en: "the national code '\(code)' is used by another file too")
+    }
 }

@@ -70,7 +70,7 @@ extension VersionBodyDecoder {
         guard !unresolved else { return nil }
         let steps = pending.map(\.step)
         var checker = WorkflowChecker(steps: steps, idRanges: pending.map(\.idRange))
-        checker.check(into: &decoder, deadline: deadline, stepsRange: node.range)
+        checker.check(into: &decoder, deadline: deadline, stepsRange: node.range, version: versionLabel)
         return steps
     }
 

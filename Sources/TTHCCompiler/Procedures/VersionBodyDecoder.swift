@@ -12,6 +12,10 @@ struct VersionBodyDecoder {
     var usedFacts: Set<String> = []
     /// Whether a fee rule takes its amount from the provincial schedules.
     var usesSchedule = false
+    /// Facts whose `default` is written, even when it did not decode (so examples are not asked for them).
+    var factsWithWrittenDefault: Set<String> = []
+    /// The version's first day, named in workflow warnings when the procedure has several versions.
+    var versionLabel: ExprDate?
 
     static let reservedNames: Set<String> = ["true", "false", "and", "or", "not", "in", "if", "then", "else", "channel", "received", "min", "max", "clamp", "ceil_div", "end"]
 
@@ -24,9 +28,48 @@ struct VersionBodyDecoder {
 
     mutating func expression(_ node: YAMLNode, expecting: ValueType) -> Expr? {
         guard let text = decoder.scalarText(node, vi: "một biểu thức", en: "an expression") else { return nil }
-        let expr = ExpressionCompiler.compile(text, at: NodeDecoder.contentRange(node), expecting: expecting, scope: scope, diagnostics: &decoder.diagnostics)
-        if let expr { usedFacts.formUnion(expr.factNames) }
+        // Compile against a placeholder line, then move every place into the source through the
+        // scalar's position map (quotes, escapes, folded lines, blocks, NFD text).
+        let placeholder = "\u{0}expression"
+        var local = DiagnosticBag()
+        let expr = ExpressionCompiler.compile(text, at: SourceRange(file: placeholder, at: SourceLocation(line: 1, column: 1)), expecting: expecting, scope: scope, diagnostics: &local)
+        let map = ScalarPositionMap(node: node, sourceLines: decoder.sourceLines)
+        func place(_ range: SourceRange) -> SourceRange {
+            guard range.file == placeholder else { return range }
+            return map?.remap(range) ?? node.range
+        }
+        for var diagnostic in local.all {
+            diagnostic.range = place(diagnostic.range)
+            diagnostic.notes = diagnostic.notes.map { note in
+                var note = note
+                note.range = note.range.map(place)
+                return note
+            }
+            decoder.diagnostics.report(diagnostic)
+        }
+        if let expr {
+            usedFacts.formUnion(expr.factNames)
+        } else {
+            // A broken expression still names facts: do not call them unused.
+            usedFacts.formUnion(Self.identifiers(in: text))
+        }
         return expr
+    }
+
+    /// The identifier-like words of a text (used when an expression does not compile).
+    static func identifiers(in text: String) -> Set<String> {
+        var words: Set<String> = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" {
+                current.unicodeScalars.append(scalar)
+            } else {
+                if !current.isEmpty { words.insert(current) }
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.insert(current) }
+        return words
     }
 
     mutating func condition(_ node: YAMLNode?) -> Expr? {
@@ -83,10 +126,15 @@ struct VersionBodyDecoder {
             if (minimum != nil || maximum != nil), type != nil, !numeric, let node = reader["min"] ?? reader["max"] {
                 decoder.report(.boundsNotNumeric, at: node.range)
             }
-            if let minimum, let maximum, minimum > maximum, let node = reader["max"] { decoder.report(.boundsReversed, at: node.range) }
+            var bounds = (minimum, maximum)
+            if let minimum, let maximum, minimum > maximum, let node = reader["max"] {
+                decoder.report(.boundsReversed, at: node.range)
+                bounds = (nil, nil)
+            }
             var defaultValue: Value?
+            if reader.has("default") { factsWithWrittenDefault.insert(name) }
             if let type, let node = reader["default"] {
-                defaultValue = FactValueDecoder.value(node, type: type, minimum: minimum, maximum: maximum, decoder: &decoder)
+                defaultValue = FactValueDecoder.value(node, type: type, minimum: bounds.0, maximum: bounds.1, decoder: &decoder)
             }
             guard let type, let label else { continue }
             result.append(Fact(name: name, type: type, label: label, defaultValue: defaultValue, minimum: minimum, maximum: maximum, caseLabels: caseLabels))
@@ -97,7 +145,8 @@ struct VersionBodyDecoder {
     }
 
     mutating func reportUnusedFacts(_ node: YAMLNode?) {
-        guard let pairs = node?.pairs else { return }
+        // With errors in the file, usage is not reliable (a broken rule was discarded): say nothing.
+        guard let pairs = node?.pairs, !decoder.diagnostics.hasErrors else { return }
         for pair in pairs {
             guard let name = pair.key.scalar?.value, factTypes[name] != nil, !usedFacts.contains(name) else { continue }
             decoder.report(.unusedFact(name), at: pair.key.range)
@@ -166,10 +215,10 @@ struct VersionBodyDecoder {
         let id = reader["id"].flatMap { decoder.identifier($0) }
         if let id, id.contains("-"), let idNode = reader["id"] { decoder.report(.badIdentifier(id), at: idNode.range) }
         let name = reader["name"].flatMap { decoder.text($0) }
-        let original = reader["original"].flatMap { decoder.integer($0, minimum: 0) } ?? 0
-        let copy = reader["copy"].flatMap { decoder.integer($0, minimum: 0) } ?? 0
-        let present = reader["present"].flatMap { decoder.integer($0, minimum: 0) } ?? 0
-        if original + copy + present == 0 {
+        let counts = ["original", "copy", "present"].map { key in reader[key].map { decoder.integer($0, minimum: 0) } }
+        let original = (counts[0] ?? nil) ?? 0, copy = (counts[1] ?? nil) ?? 0, present = (counts[2] ?? nil) ?? 0
+        let countsDecoded = counts.allSatisfy { written in written.map { $0 != nil } ?? true }
+        if original + copy + present == 0, countsDecoded {
             decoder.report(.paperNoCount, at: reader["id"]?.range ?? node.range)
         }
         let when = condition(reader["when"])
