@@ -6,6 +6,7 @@
 public struct CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Base: Sendable, Hashable {
         case outOfRange(String, ClosedRange<Int>)
+        case dueOutOfRange(ClosedRange<Int>)
         case negativeCount(Int)
         case unknownCalendar(String, [String])
         case cyclicExtends([String])
@@ -19,6 +20,8 @@ public struct CalendarError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// A date (or a due date) outside the years the calendar covers.
     public static func outOfRange(_ what: String, years: ClosedRange<Int>) -> CalendarError { CalendarError(.outOfRange(what, years)) }
+    /// A due date that would fall after the last year the calendar covers.
+    public static func dueOutOfRange(years: ClosedRange<Int>) -> CalendarError { CalendarError(.dueOutOfRange(years)) }
     /// A negative number of days or hours.
     public static func negativeCount(_ n: Int) -> CalendarError { CalendarError(.negativeCount(n)) }
     /// A calendar id that no definition has.
@@ -33,7 +36,7 @@ public struct CalendarError: Error, Sendable, Hashable, CustomStringConvertible 
     /// A stable kebab-case code, prefixed `calendar-`.
     public var code: String {
         switch base {
-        case .outOfRange: "calendar-out-of-range"
+        case .outOfRange, .dueOutOfRange: "calendar-out-of-range"
         case .negativeCount: "calendar-negative-count"
         case .unknownCalendar: "calendar-unknown"
         case .cyclicExtends: "calendar-cyclic-extends"
@@ -50,6 +53,10 @@ public struct CalendarError: Error, Sendable, Hashable, CustomStringConvertible 
             return vi
                 ? "\(what) nằm ngoài khoảng năm \(years.lowerBound)–\(years.upperBound) mà lịch đã được tính"
                 : "\(what) is outside the years \(years.lowerBound)–\(years.upperBound) the calendar was built for"
+        case let .dueOutOfRange(years):
+            return vi
+                ? "hạn giải quyết nằm ngoài khoảng năm \(years.lowerBound)–\(years.upperBound) mà lịch đã được tính"
+                : "the due date is outside the years \(years.lowerBound)–\(years.upperBound) the calendar was built for"
         case let .negativeCount(n):
             return vi ? "số lượng không được âm: \(n)" : "the count must not be negative: \(n)"
         case let .unknownCalendar(id, known):

@@ -43,6 +43,7 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// ISO 8601 in UTC (`…Z`).
     public var description: String { local(at: .utc).iso8601 + "Z" }
 
+    /// Orders instants in time.
     public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }
 
     /// Parses an ISO 8601 instant with an offset (`2026-02-13T09:00:00+07:00`, `2026-02-13T09:00+07:00`,
@@ -87,6 +88,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     /// `YYYY-MM-DDTHH:MM:SS`.
     public var description: String { iso8601 }
 
+    /// Orders date-times on the wall clock.
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         (lhs.date, lhs.secondOfDay) < (rhs.date, rhs.secondOfDay)
     }

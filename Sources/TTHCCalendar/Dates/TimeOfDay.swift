@@ -36,6 +36,7 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `HH:MM`.
     public var description: String { ISO8601.pad(hour, 2) + ":" + ISO8601.pad(minute, 2) }
 
+    /// Orders times within a day.
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { lhs.minutes < rhs.minutes }
 }
 

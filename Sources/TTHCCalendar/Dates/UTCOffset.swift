@@ -36,6 +36,7 @@ public struct UTCOffset: Sendable, Hashable, Comparable, CustomStringConvertible
         return sign + ISO8601.pad(minutes / 60, 2) + ":" + ISO8601.pad(minutes % 60, 2)
     }
 
+    /// Orders offsets from west to east.
     public static func < (lhs: UTCOffset, rhs: UTCOffset) -> Bool { lhs.seconds < rhs.seconds }
 }
 

@@ -65,6 +65,7 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable 
         language == .vi ? vietnameseName : englishName
     }
 
+    /// Orders weekdays from Monday to Sunday.
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

@@ -52,10 +52,12 @@ public struct CalendarDefinition: Sendable, Hashable, Codable, Identifiable {
         self.noticeYears = noticeYears
     }
 
-    /// This definition merged onto its parent: the child's hours, week, offset and notice years
-    /// replace the parent's when given; holiday rules are the parent's with the child's rules
-    /// replacing same-id ones and the others appended; notices are the parent's then the child's.
-    /// The result has no `extends`.
+    /// This definition merged onto its parent: the child's week, offset and notice years replace the
+    /// parent's when given; the child's office hours replace the parent's whole, except that hours
+    /// with no usual session keep the parent's usual sessions and take only the child's seasons and
+    /// weekday overrides; holiday rules are the parent's with the child's rules replacing same-id
+    /// ones and the others appended; notices are the parent's then the child's. The result has no
+    /// `extends`.
     public func merged(onto parent: CalendarDefinition) -> CalendarDefinition {
         var result = parent
         result.id = id
@@ -66,7 +68,13 @@ public struct CalendarDefinition: Sendable, Hashable, Codable, Identifiable {
         result.effective = effective ?? parent.effective
         result.utcOffset = utcOffset ?? parent.utcOffset
         result.week = week ?? parent.week
-        result.hours = hours ?? parent.hours
+        if let hours {
+            if hours.sessions.isEmpty, let inherited = parent.hours {
+                result.hours = OfficeHours(sessions: inherited.sessions, seasons: hours.seasons, weekdays: hours.weekdays)
+            } else {
+                result.hours = hours
+            }
+        }
         for rule in holidays {
             if let i = result.holidays.firstIndex(where: { $0.id == rule.id }) {
                 result.holidays[i] = rule
@@ -98,5 +106,26 @@ public struct CalendarDefinition: Sendable, Hashable, Codable, Identifiable {
         }
         result.extends = nil
         return result
+    }
+}
+
+extension CalendarDefinition {
+    /// Encodes the definition with the week as a sorted list, so that the same definition always
+    /// gives the same bytes (compiled catalogues are hashed).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(englishName, forKey: .englishName)
+        try container.encodeIfPresent(extends, forKey: .extends)
+        try container.encodeIfPresent(version, forKey: .version)
+        try container.encodeIfPresent(effective, forKey: .effective)
+        try container.encodeIfPresent(utcOffset, forKey: .utcOffset)
+        try container.encodeIfPresent(week?.sorted(), forKey: .week)
+        try container.encodeIfPresent(hours, forKey: .hours)
+        try container.encode(holidays, forKey: .holidays)
+        try container.encodeIfPresent(makeUp, forKey: .makeUp)
+        try container.encode(notices, forKey: .notices)
+        try container.encodeIfPresent(noticeYears, forKey: .noticeYears)
     }
 }

@@ -33,6 +33,7 @@ public struct MonthDay: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `MM-DD`.
     public var description: String { ISO8601.pad(month, 2) + "-" + ISO8601.pad(day, 2) }
 
+    /// Orders days within a year.
     public static func < (lhs: MonthDay, rhs: MonthDay) -> Bool { (lhs.month, lhs.day) < (rhs.month, rhs.day) }
 }
 

@@ -96,8 +96,7 @@ struct HolidaySchedule: Sendable {
                 for date in dates { addOff(date, .holiday(Self.occurrence(rule, date, projected: true))) }
                 for date in dates where !isPatternWorkday(date.dayNumber) {
                     let step = date.weekday == .saturday ? -1 : 1
-                    var d = date.dayNumber + step
-                    while !isPatternWorkday(d) || off[d] != nil { d += step }
+                    guard let d = freeWorkday(from: date.dayNumber + step, step: step) else { continue }
                     addOff(CivilDate(dayNumber: d), .holiday(Self.occurrence(rule, CivilDate(dayNumber: d), projected: true, replaces: date)))
                 }
             }
@@ -110,8 +109,7 @@ struct HolidaySchedule: Sendable {
                 guard makeUp.firstYear.map({ occurrence.date.year >= $0 }) ?? true,
                       !isPatternWorkday(n), worked[n] == nil
                 else { continue }
-                var d = n + 1
-                while !isPatternWorkday(d) || off[d] != nil { d += 1 }
+                guard let d = freeWorkday(from: n + 1, step: 1) else { continue }
                 addOff(CivilDate(dayNumber: d), .makeUp(occurrence, basis: makeUp.basis))
             }
         }
@@ -135,6 +133,17 @@ struct HolidaySchedule: Sendable {
     /// Whether the weekday of a day is a working day of the week pattern.
     func isPatternWorkday(_ dayNumber: Int) -> Bool {
         workingWeekday[Weekday.of(dayNumber: dayNumber).rawValue]
+    }
+
+    /// The first weekday of the pattern that is not yet off, from `start` in steps of `step` (±1);
+    /// nil when none comes within a year (a week pattern with no working day).
+    private func freeWorkday(from start: Int, step: Int) -> Int? {
+        var d = start
+        for _ in 0..<370 {
+            if isPatternWorkday(d), off[d] == nil { return d }
+            d += step
+        }
+        return nil
     }
 
     private mutating func addOff(_ date: CivilDate, _ reason: DayReason) {

@@ -46,6 +46,7 @@ public struct DueDate: Sendable, Hashable, CustomStringConvertible {
     public var projected: Bool
 
     /// Creates a due date.
+    @inlinable
     public init(instant: Instant, utcOffset: UTCOffset, projected: Bool) {
         self.instant = instant
         self.utcOffset = utcOffset

@@ -7,11 +7,13 @@ public struct _NaiveDueCalculator: Sendable {
     let offset: Int
     let firstDay: Int
     let lastDay: Int
+    let years: ClosedRange<Int>
 
     /// Builds the schedule of a resolved definition for a range of years.
     public init(_ definition: CalendarDefinition, years: ClosedRange<Int> = 1990...2100) throws(CalendarError) {
         guard let hours = definition.hours else { throw .incomplete(calendar: definition.id, missing: "hours") }
         self.hours = hours
+        self.years = years
         schedule = HolidaySchedule(definition: definition, years: years)
         offset = (definition.utcOffset ?? .vietnam).seconds
         firstDay = CivilDate(year: years.lowerBound, month: 1, day: 1)?.dayNumber ?? 0
@@ -23,7 +25,7 @@ public struct _NaiveDueCalculator: Sendable {
         let s = receipt.secondsSince1970 + offset
         var day = s >= 0 ? s / 86400 : (s - 86399) / 86400
         let second = s - day * 86400
-        guard day >= firstDay, day <= lastDay else { throw .outOfRange(receipt.description, years: 0...0) }
+        guard day >= firstDay, day <= lastDay else { throw .outOfRange(receipt.description, years: years) }
         var cut = cutoff?.seconds ?? .max
         switch period {
         case let .workingDays(n):
@@ -93,7 +95,7 @@ public struct _NaiveDueCalculator: Sendable {
     private func isWorking(_ day: Int) -> Bool { schedule.isWorking(day) }
 
     private func next(_ day: Int) throws(CalendarError) -> Int {
-        guard day < lastDay else { throw .outOfRange("due", years: 0...0) }
+        guard day < lastDay else { throw .dueOutOfRange(years: years) }
         return day + 1
     }
 

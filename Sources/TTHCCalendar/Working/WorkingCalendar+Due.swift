@@ -24,15 +24,17 @@ extension WorkingCalendar {
         }
     }
 
-    /// The due date `n` working days after the effective receipt day, at its closing time: O(1).
+    /// The due date `n` working days after the effective receipt day, at its closing time: O(1),
+    /// two reads from the tables. Inlinable, so that callers in other modules avoid a call.
+    @inlinable
     public func dueWorkingDays(_ n: Int, from receipt: Instant, cutoff: TimeOfDay? = nil) throws(CalendarError) -> DueDate {
         guard n >= 0 else { throw .negativeCount(n) }
         let (i, second) = try locate(receipt)
-        let e = try effectiveDay(i, second, cutoff?.seconds ?? .max)
-        let k = Int(days[e].rank) - 1 + n
+        let k = effectiveRank(i, second, cutoff?.seconds ?? .max) + n
         guard k < workingDays.count else { throw dueOutOfRange() }
-        let d = Int(workingDays[k])
-        return DueDate(instant: instant(index: d, second: Int(days[d].closing)), utcOffset: utcOffset, projected: projected(i, d))
+        let w = workingDays[k]
+        let d = Int(w >> 8)
+        return DueDate(instant: instant(index: d, second: Int(closings[Int(w & 0xFF)])), utcOffset: utcOffset, projected: projected(i, d))
     }
 
     /// The due date `n` calendar days after the effective receipt day, moved to the next working
@@ -42,7 +44,7 @@ extension WorkingCalendar {
         let (i, second) = try locate(receipt)
         let e = try effectiveDay(i, second, cutoff?.seconds ?? .max)
         let d = try workingDay(onOrAfter: e + n)
-        return DueDate(instant: instant(index: d, second: Int(days[d].closing)), utcOffset: utcOffset, projected: projected(i, d))
+        return DueDate(instant: instant(index: d, second: closing(index: d)), utcOffset: utcOffset, projected: projected(i, d))
     }
 
     /// The due instant `seconds` working seconds after the receipt, counted inside office sessions:
@@ -57,40 +59,48 @@ extension WorkingCalendar {
 
     // MARK: - Internals
 
-    /// The effective receipt day index: `i` when it is a working day and `second` is before closing
-    /// and not after the cut-off, else the next working day.
+    /// The 0-based rank of the effective receipt day: day `i` itself when it is a working day and
+    /// `second` is before its closing time and not after the cut-off, else the next working day.
+    /// (The rank may equal `workingDays.count` when no working day follows.)
+    @inlinable @inline(__always)
+    func effectiveRank(_ i: Int, _ second: Int, _ cutoff: Int) -> Int {
+        let info = dayInfo[i]
+        let closing = Int(closings[Int(info & 0xFF)]) // 0 on a day off, so never after `second`
+        // Branch-free (receipt times are unpredictable): -1 when before closing and not after the cut-off.
+        let beforeClosing = (second &- closing) >> 63
+        let afterCutoff = (cutoff &- second) >> 63
+        return Int(info >> 8) + (beforeClosing & ~afterCutoff)
+    }
+
+    /// The effective receipt day index (see ``effectiveRank(_:_:_:)``).
     @inline(__always)
     func effectiveDay(_ i: Int, _ second: Int, _ cutoff: Int) throws(CalendarError) -> Int {
-        let entry = days[i]
-        if Int(entry.closing) > second, second <= cutoff { return i }
-        let r = Int(entry.rank)
-        guard r < workingDays.count else { throw dueOutOfRange() }
-        return Int(workingDays[r])
+        let k = effectiveRank(i, second, cutoff)
+        guard k < workingDays.count else { throw dueOutOfRange() }
+        return workingDayIndex(rank: k)
     }
 
     /// The first working day at or after a day index.
     @inline(__always)
     func workingDay(onOrAfter j: Int) throws(CalendarError) -> Int {
         guard j < dayCount else { throw dueOutOfRange() }
-        if days[j].closing != 0 { return j }
-        let r = Int(days[j].rank)
+        if isWorking(index: j) { return j }
+        let r = rank(index: j)
         guard r < workingDays.count else { throw dueOutOfRange() }
-        return Int(workingDays[r])
+        return workingDayIndex(rank: r)
     }
 
     /// The working position (cumulative working seconds) at which counting starts for a receipt.
     @inline(__always)
     func startPosition(_ i: Int, _ second: Int, _ cutoff: Int) -> Int {
-        let w = work[i]
-        if second > cutoff, days[i].closing != 0 { return work[i + 1].before }
-        return w.before + sessionSets[Int(w.set)].worked(before: second)
+        if second > cutoff, isWorking(index: i) { return workBefore(index: i) + Int(setTotals[setID(index: i)]) }
+        return position(i, second)
     }
 
     /// The working position of an instant's day index and second.
     @inline(__always)
     func position(_ i: Int, _ second: Int) -> Int {
-        let w = work[i]
-        return w.before + sessionSets[Int(w.set)].worked(before: second)
+        workBefore(index: i) + worked(set: setID(index: i), before: second)
     }
 
     /// The earliest (day index, second) at which the working position reaches `t` (> 0), staying at
@@ -98,29 +108,19 @@ extension WorkingCalendar {
     @inline(__always)
     func positionEnd(_ t: Int, hint i: Int) throws(CalendarError) -> (Int, Int) {
         let count = workEnd.count
-        // Rank (0-based) of the first working day at or after day i.
-        let r = Int(days[i].rank)
-        let k0 = days[i].closing != 0 ? r - 1 : r
-        let span = t - work[i].before
+        // Rank (0-based) of the first working day at or after day i, and the work before it.
+        let k0 = rank(index: i) - (isWorking(index: i) ? 1 : 0)
+        let span = t - (k0 > 0 ? Int(workEnd[k0 - 1]) * 60 : 0)
         var lo = min(max(k0 + span / maxDaySeconds - 1, k0), count)
         var hi = min(k0 + (span + minDaySeconds - 1) / minDaySeconds + 1, count)
-        if lo > 0, workEnd[lo - 1] >= t { lo = 0 }
-        if hi < count, workEnd[hi] < t { hi = count }
-        // lowerBound of t in workEnd[lo..<hi]
+        if lo > 0, Int(workEnd[lo - 1]) * 60 >= t { lo = 0 }
+        if hi < count, Int(workEnd[hi]) * 60 < t { hi = count }
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if workEnd[mid] < t { lo = mid + 1 } else { hi = mid }
+            if Int(workEnd[mid]) * 60 < t { lo = mid + 1 } else { hi = mid }
         }
         guard lo < count else { throw dueOutOfRange() }
-        let d = Int(workingDays[lo])
-        let set = sessionSets[Int(work[d].set)]
-        var rest = t - (workEnd[lo] - set.total)
-        for j in set.starts.indices {
-            let length = set.ends[j] - set.starts[j]
-            if rest <= length { return (d, set.starts[j] + rest) }
-            rest -= length
-        }
-        return (d, set.closing)
+        return locateInDay(rank: lo, rest: t, atEnd: true)
     }
 
     /// The first open (day index, second) whose working position is `p`: the instant itself when it
@@ -129,17 +129,27 @@ extension WorkingCalendar {
         var lo = 0, hi = workEnd.count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if workEnd[mid] <= p { lo = mid + 1 } else { hi = mid }
+            if Int(workEnd[mid]) * 60 <= p { lo = mid + 1 } else { hi = mid }
         }
         guard lo < workEnd.count else { throw dueOutOfRange() }
-        let d = Int(workingDays[lo])
-        let set = sessionSets[Int(work[d].set)]
-        var rest = p - (workEnd[lo] - set.total)
-        for j in set.starts.indices {
-            let length = set.ends[j] - set.starts[j]
-            if rest < length { return (d, set.starts[j] + rest) }
+        return locateInDay(rank: lo, rest: p, atEnd: false)
+    }
+
+    /// The second within the working day of rank `k` at which the position `p` falls; `atEnd`
+    /// keeps a position that ends a session at that session's end instead of the next opening.
+    @inline(__always)
+    private func locateInDay(rank k: Int, rest p: Int, atEnd: Bool) -> (Int, Int) {
+        let w = workingDays[k]
+        let d = Int(w >> 8)
+        let set = Int(w & 0xFF)
+        var rest = p - (Int(workEnd[k]) * 60 - Int(setTotals[set]))
+        let base = set * sessionStride
+        for j in base..<(base + Int(sessionCounts[set])) {
+            let start = Int(flatStarts[j])
+            let length = Int(flatEnds[j]) - start
+            if atEnd ? rest <= length : rest < length { return (d, start + rest) }
             rest -= length
         }
-        return (d, set.closing)
+        return (d, Int(closings[set]))
     }
 }

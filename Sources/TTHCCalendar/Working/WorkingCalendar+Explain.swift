@@ -6,7 +6,7 @@ extension WorkingCalendar {
         let due = try self.due(from: receipt, period, cutoff: cutoff)
         let (i, second) = try locate(receipt)
         let (d, _) = try locate(due.instant)
-        let entry = days[i]
+        let closing = self.closing(index: i)
         var ownCutoff = cutoff
         if case let .sameDay(c) = period { ownCutoff = cutoff.map { min($0, c) } ?? c }
         let cut = ownCutoff?.seconds ?? .max
@@ -14,12 +14,12 @@ extension WorkingCalendar {
         var adjustment: ReceiptAdjustment?
         let countingFrom: Instant
         let countingDay: Int
-        if entry.closing == 0 {
+        if closing == 0 {
             adjustment = .nonWorkingDay(status(index: i).reason ?? .weeklyRest(Weekday.of(dayNumber: firstDay + i)))
         } else if second > cut {
             adjustment = .afterCutoff(ownCutoff ?? TimeOfDay(minutes: 0) ?? .midnight)
-        } else if second >= Int(entry.closing) {
-            adjustment = .afterClosing(TimeOfDay(minutes: Int(entry.closing) / 60) ?? .midnight)
+        } else if second >= closing {
+            adjustment = .afterClosing(TimeOfDay(minutes: closing / 60) ?? .midnight)
         }
         switch period {
         case .workingMinutes:
@@ -31,7 +31,7 @@ extension WorkingCalendar {
         default:
             let e = try effectiveDay(i, second, cut)
             countingDay = e
-            countingFrom = instant(index: e, second: Int(days[e].closing))
+            countingFrom = instant(index: e, second: self.closing(index: e))
         }
 
         var skipped: [DayStatus] = []

@@ -12,7 +12,7 @@ extension WorkingCalendar {
 
     /// The office sessions of a day (empty on a day off).
     public func sessions(on date: CivilDate) throws(CalendarError) -> [Session] {
-        let set = sessionSets[Int(work[try index(of: date)].set)]
+        let set = sessionSets[setID(index: try index(of: date))]
         return set.starts.indices.compactMap { j in
             guard let s = TimeOfDay(minutes: set.starts[j] / 60), let e = TimeOfDay(minutes: set.ends[j] / 60) else { return nil }
             return Session(start: s, end: e)
@@ -38,7 +38,7 @@ extension WorkingCalendar {
     /// The number of working days d with `start` < d ≤ `end` (negative when `end` is before
     /// `start`). For a working day `start`, `workingDays(after: start, through: addingWorkingDays(n, to: start)) == n`.
     public func workingDays(after start: CivilDate, through end: CivilDate) throws(CalendarError) -> Int {
-        Int(days[try index(of: end)].rank) - Int(days[try index(of: start)].rank)
+        rank(index: try index(of: end)) - rank(index: try index(of: start))
     }
 
     /// The n-th working day after `date` (n > 0), the n-th working day before it (n < 0), or the
@@ -47,10 +47,10 @@ extension WorkingCalendar {
     public func addingWorkingDays(_ n: Int, to date: CivilDate) throws(CalendarError) -> CivilDate {
         let i = try index(of: date)
         if n == 0 { return date }
-        let rank = Int(days[i].rank)
-        let k = n > 0 ? rank + n - 1 : rank - (isWorking(index: i) ? 1 : 0) + n
+        let r = rank(index: i)
+        let k = n > 0 ? r + n - 1 : r - (isWorking(index: i) ? 1 : 0) + n
         guard k >= 0, k < workingDays.count else { throw .outOfRange(date.iso, years: years) }
-        return self.date(index: Int(workingDays[k]))
+        return self.date(index: workingDayIndex(rank: k))
     }
 
     /// The first working day on or after a date.

@@ -1,4 +1,0 @@
-import Testing
-@testable import TTHCCalendar
-
-@Test func builds() {}
