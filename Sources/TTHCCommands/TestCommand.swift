@@ -68,11 +68,11 @@ public struct TestCommand: ParsableCommand {
 
 /// Builds the engine's pieces from a compiled catalogue.
 enum EngineSetup {
-    /// An assessor with a working calendar for every calendar of the catalogue. While calendar files
-    /// are not yet compiled into the catalogue, the library's national calendar stands in for `vn`.
+    /// An assessor with a working calendar for every calendar of the catalogue. A catalogue with no
+    /// `calendars/` folder at all (a test catalogue) gets the library's national calendar as `vn`.
     static func assessor(for catalog: Catalog) throws -> Assessor {
         var definitions = Dictionary(catalog.calendars.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        if definitions["vn"] == nil { definitions["vn"] = CalendarDefinition.vietnam }
+        if definitions.isEmpty { definitions["vn"] = CalendarDefinition.vietnam }
         var calendars: [String: WorkingCalendar] = [:]
         for id in definitions.keys {
             calendars[id] = try WorkingCalendar(id: id, in: definitions)

@@ -1,6 +1,7 @@
 public import Foundation
 public import TTHCDiagnostics
 public import TTHCModel
+import TTHCCalendar
 import TTHCYAML
 
 /// What a compilation produced: the catalogue (nil when any error was found), every diagnostic,
@@ -21,8 +22,9 @@ public struct CompilationResult: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// Compiles a catalogue folder (`Procedures/`): the shared registries in `_shared/`, the calendar
-/// ids in `calendars/`, then every other `*.yaml` file as one procedure, with the checks across files
+/// Compiles a catalogue folder (`Procedures/`): the shared registries in `_shared/`, the calendars
+/// in `calendars/`, the provincial fee schedules in `fees/`, then every other `*.yaml` file as one
+/// procedure, with the checks across files
 /// (duplicate ids and codes). Every mistake of every file is reported in one run.
 public struct CatalogCompiler: Sendable {
     /// The catalogue folder.
@@ -48,6 +50,15 @@ public struct CatalogCompiler: Sendable {
             if let root = document.root { registries.read(root, decoder: &decoder) }
         }
         registries.calendars = layout.calendarIDs
+        // Calendars are compiled and diagnosed like procedures.
+        var calendars: [CalendarDefinition] = []
+        let calendarCompiler = CalendarCompiler(catalog: root)
+        if calendarCompiler.exists {
+            let compiled = calendarCompiler.compile()
+            diagnostics.append(contentsOf: compiled.diagnostics)
+            sources.merge(compiled.sources) { a, _ in a }
+            calendars = Array(compiled.definitions.values)
+        }
         for path in layout.feeScheduleFiles {
             guard let document = Self.read(path, diagnostics: &diagnostics, sources: &sources), let root = document.root else { continue }
             let id = layout.fileID(path)
@@ -84,6 +95,7 @@ public struct CatalogCompiler: Sendable {
             fields: registries.fields.values.map(\.value),
             agencies: registries.agencies.values.map(\.value),
             roles: registries.roles.values.map(\.value),
+            calendars: calendars,
             feeSchedules: Array(registries.feeSchedules.values))
         var bag = DiagnosticBag()
         bag.append(contentsOf: unique)

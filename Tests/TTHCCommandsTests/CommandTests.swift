@@ -71,3 +71,88 @@ import Testing
         #expect(output.out.contains(" 0 failed"))
     }
 }
+
+/// `tthc check`: the clerk's receipt or supplement request, JSON, and exit codes.
+@Suite struct CheckCommandTests {
+    func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-check-\(UUID().uuidString).yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func options(format: OutputFormat = .text, lang: OutputLanguage = .vi) -> GlobalOptions {
+        var options = GlobalOptions()
+        options.catalog = RepositoryPaths.procedures
+        options.format = format
+        options.lang = lang
+        return options
+    }
+
+    @Test func completeDossierGetsTheReceiptAndExitZero() throws {
+        let path = try write("""
+        procedure: chung-thuc-ban-sao-tu-ban-chinh
+        received: 2026-01-09T15:30:00+07:00
+        facts: {pages: 5, copies: 3}
+        papers: [original_document]
+        """)
+        let output = CheckCommand.execute(dossier: path, fees: nil, options: options())
+        #expect(output.status == 0, "\(output.err)")
+        #expect(output.out.hasPrefix("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"))
+        #expect(output.out.contains("21.000 đồng"))
+        #expect(output.out.contains("Ngày hẹn trả kết quả: 17:00, Thứ Bảy, ngày 10/01/2026"))
+    }
+
+    @Test func incompleteDossierGetsTheSupplementRequestAndExitOne() throws {
+        let path = try write("""
+        procedure: "2.000815"
+        received: 2026-01-09T10:30:00+07:00
+        facts: {no_copier: true}
+        papers: [original_document]
+        """)
+        let output = CheckCommand.execute(dossier: path, fees: nil, options: options())
+        #expect(output.status == 1)
+        #expect(output.out.hasPrefix("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"))
+        #expect(output.out.contains("Bản sao cần chứng thực"))
+        #expect(!output.out.contains("Ngày hẹn trả kết quả"))
+    }
+
+    @Test func jsonHasTheContractFields() throws {
+        let path = try write("""
+        {"procedure": "chung-thuc-ban-sao-tu-ban-chinh", "received": "2026-03-10T09:00:00+07:00",
+         "facts": {"pages": 3}, "papers": [{"id": "original_document", "present": 1}]}
+        """)
+        let output = CheckCommand.execute(dossier: path, fees: nil, options: options(format: .json))
+        #expect(output.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
+        #expect(object["complete"] as? Bool == true)
+        #expect(object["fee"] as? Int == 5_000)
+        #expect(object["due"] as? String == "2026-03-10T17:00:00+07:00")
+        #expect((object["missing"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func badInputIsLocatedAndExitsTwo() throws {
+        let path = try write("""
+        procedure: chung-thuc-ban-sao-tu-ban-chinh
+        received: 2026-01-09T15:30:00+07:00
+        facts: {pages: năm, copis: 3}
+        papers: [original_documnt]
+        """)
+        let output = CheckCommand.execute(dossier: path, fees: nil, options: options())
+        #expect(output.status == 2)
+        #expect(output.err.contains(":3:16: error:"))
+        #expect(output.err.contains("'copies'"))
+        #expect(output.err.contains("'original_document'"))
+    }
+
+    @Test func unknownProcedureSuggestsTheCompletion() throws {
+        let path = try write("procedure: chung-thuc-ban-sao\nreceived: 2026-01-09T15:30:00+07:00\n")
+        let output = CheckCommand.execute(dossier: path, fees: nil, options: options(lang: .en))
+        #expect(output.status == 2)
+        #expect(output.err.contains("did you mean 'chung-thuc-ban-sao-tu-ban-chinh'"))
+    }
+
+    @Test func missingFileExitsTwo() {
+        let output = CheckCommand.execute(dossier: "/nonexistent/dossier.yaml", fees: nil, options: options())
+        #expect(output.status == 2)
+    }
+}

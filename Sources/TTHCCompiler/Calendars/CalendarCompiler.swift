@@ -56,7 +56,7 @@ public struct CalendarCompiler: Sendable {
         for name in names {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.report(.error("unreadable-file", vi: "không đọc được tệp '\(path)'", en: "cannot read the file '\(path)'"), at: .file(path))
+                diagnostics.report(.unreadableFile(path), at: .file(path))
                 continue
             }
             files.append((path, String(decoding: data, as: UTF8.self)))

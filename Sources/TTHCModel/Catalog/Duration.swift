@@ -43,7 +43,8 @@ public enum Duration: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String { english }
 
-    static func twoDigits(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
+    /// A count written with two digits, as Vietnamese forms do ("01", "12").
+    public static func twoDigits(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
 }
 
 extension TimeOfDay {
