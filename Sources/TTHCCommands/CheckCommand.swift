@@ -94,7 +94,7 @@ enum CheckJSON {
         var present: Int
     }
     struct Alternative: Encodable { var id: String; var name: String }
-    struct FeeLineJSON: Encodable { var label: String; var amount: Int; var condition: String?; var note: String? }
+    struct FeeLineJSON: Encodable { var label: String; var amount: Int?; var condition: String?; var note: String? }
     struct Skipped: Encodable { var date: String; var reason: String }
     struct Answer: Encodable {
         var procedure: String
@@ -104,7 +104,8 @@ enum CheckJSON {
         var channel: String
         var complete: Bool
         var missing: [Missing]
-        var fee: Int
+        var fee: Int?
+        var feeUndetermined: [String]
         var feeLines: [FeeLineJSON]
         var feeExemption: String?
         var onlineDiscountPercent: Int?
@@ -125,6 +126,7 @@ enum CheckJSON {
                         original: m.shortOriginal, copy: m.shortCopy, present: m.shortPresent)
             },
             fee: a.fee.total,
+            feeUndetermined: a.fee.undetermined,
             feeLines: a.fee.lines.map { FeeLineJSON(label: $0.label, amount: $0.amount, condition: $0.condition, note: $0.note) },
             feeExemption: a.fee.exemption.map { $0.note ?? $0.when.sourceText },
             onlineDiscountPercent: a.fee.discount?.percent,
@@ -229,12 +231,19 @@ struct CheckSlip {
     func feeLines() -> [String] {
         let fee = assessment.fee
         if fee.none { return [vi ? "Phí, lệ phí: không thu." : "Fee: none."] }
-        var lines = [(vi ? "Phí, lệ phí: " : "Fee: ") + VietnameseFormat.money(fee.total)]
+        var lines: [String] = []
+        if let total = fee.total {
+            lines.append((vi ? "Phí, lệ phí: " : "Fee: ") + VietnameseFormat.money(total))
+        } else {
+            let keys = fee.undetermined.joined(separator: ", ")
+            lines.append(vi ? "Phí, lệ phí: chưa xác định được — mức do Hội đồng nhân dân tỉnh quy định chưa có trong biểu phí đang dùng (\(keys)); cán bộ tra cứu nghị quyết của tỉnh."
+                            : "Fee: not determined — the provincial amount is not in the fee schedule in use (\(keys)); look it up in the province's resolution.")
+        }
         if let exemption = fee.exemption {
             lines.append((vi ? "  Miễn: " : "  Exempt: ") + (exemption.note ?? exemption.when.sourceText))
         }
         for line in fee.lines {
-            lines.append("  • \(line.label): \(VietnameseFormat.money(line.amount))" + (line.note.map { " (\($0))" } ?? ""))
+            lines.append("  • \(line.label): " + (line.amount.map(VietnameseFormat.money) ?? (vi ? "chưa xác định" : "not determined")) + (line.note.map { " (\($0))" } ?? ""))
         }
         if let discount = fee.discount {
             lines.append(vi ? "  Đã giảm \(discount.percent)% do nộp trực tuyến" + (discount.note.map { " (\($0))" } ?? "") : "  \(discount.percent)% online discount applied")

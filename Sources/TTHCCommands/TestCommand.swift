@@ -116,9 +116,10 @@ enum ExampleRunner {
                                : "missing: expected [\(missing.joined(separator: ", "))], got [\(actual)]")
         }
         if let fee = expect.fee, fee != assessment.fee.total {
-            let lines = assessment.fee.lines.map { "\($0.label) \($0.amount)" }.joined(separator: " + ")
-            failures.append(vi ? "phí, lệ phí: mong đợi \(fee), thực tế \(assessment.fee.total)" + (lines.isEmpty ? "" : " (\(lines))")
-                               : "fee: expected \(fee), got \(assessment.fee.total)" + (lines.isEmpty ? "" : " (\(lines))"))
+            let lines = assessment.fee.lines.map { "\($0.label) \($0.amount.map(String.init) ?? "?")" }.joined(separator: " + ")
+            let actual = assessment.fee.total.map(String.init) ?? (vi ? "chưa xác định (\(assessment.fee.undetermined.joined(separator: ", ")))" : "undetermined (\(assessment.fee.undetermined.joined(separator: ", ")))")
+            failures.append(vi ? "phí, lệ phí: mong đợi \(fee), thực tế \(actual)" + (lines.isEmpty ? "" : " (\(lines))")
+                               : "fee: expected \(fee), got \(actual)" + (lines.isEmpty ? "" : " (\(lines))"))
         }
         if let due = expect.due {
             let actual = assessment.due?.iso8601 ?? (vi ? "không có" : "none")

@@ -268,17 +268,24 @@ versions:
         let catalog = try compileCatalog(lateRegistration, feeSchedules: ["tinh-a": provinceA])
         let assessor = Assessor(calendars: ["vn": try WorkingCalendar(CalendarDefinition.vietnam)])
         let input = DossierInput(facts: [:], channel: .inPerson, papers: [], received: try #require(Instant(iso8601: "2026-01-05T09:00:00+07:00")))
-        guard case .failure(let failure) = assessor.assess(catalog.procedures[0], input) else {
-            Issue.record("a provincial amount was computed without a schedule")
-            return
-        }
-        #expect(failure.problems == [.missingScheduledFee(key: "ho_tich.khai_sinh", schedule: nil)])
+        let assessment = try assessor.assess(catalog.procedures[0], input).get()
+        #expect(assessment.fee.total == nil)
+        #expect(assessment.fee.undetermined == ["ho_tich.khai_sinh"])
+        #expect(assessment.due != nil, "an undetermined fee does not stop the completeness check or the appointment")
     }
 
-    @Test func aKeyMissingFromASchedulIsACompileError() throws {
-        let other = "name: Tỉnh B\nlegal_basis: [Nghị quyết ví dụ]\neffective: 2025-07-01\nfees: {ho_tich.khai_tu: 8_000}\n"
+    @Test func aKeyNoScheduleSetsIsACompileError() throws {
+        let typo = lateRegistration.replacingOccurrences(of: "schedule: ho_tich.khai_sinh", with: "schedule: ho_tich.khai_snh")
         #expect(throws: CompileFailure.self) {
-            try compileCatalog(lateRegistration, feeSchedules: ["tinh-a": provinceA, "tinh-b": other])
+            try compileCatalog(typo, feeSchedules: ["tinh-a": provinceA])
         }
+    }
+
+    @Test func aKeyOneProvinceLacksCompilesAndThatProvinceSaysUndetermined() throws {
+        let other = "name: Tỉnh B\nlegal_basis: [Nghị quyết ví dụ]\neffective: 2025-07-01\nfees: {ho_tich.khai_tu: 8_000}\n"
+        let catalog = try compileCatalog(lateRegistration, feeSchedules: ["tinh-a": provinceA, "tinh-b": other])
+        let assessor = Assessor(calendars: ["vn": try WorkingCalendar(CalendarDefinition.vietnam)], feeSchedule: catalog.feeSchedule("tinh-b"))
+        let input = DossierInput(facts: [:], channel: .inPerson, papers: [], received: try #require(Instant(iso8601: "2026-01-05T09:00:00+07:00")))
+        #expect(try assessor.assess(catalog.procedures[0], input).get().fee.total == nil)
     }
 }

@@ -98,11 +98,16 @@ extension VersionBodyDecoder {
             return nil
         }
         let lacking = registries.feeSchedules.values.filter { !$0.keys.contains(key) }.map(\.id).sorted()
-        guard lacking.isEmpty else {
+        if lacking.count == registries.feeSchedules.count {
+            // No schedule knows the key: most likely a typo.
             let known = Set(registries.feeSchedules.values.flatMap(\.keys))
             let suggestion = Suggestion.closest(to: key, in: known.subtracting([key]))
             decoder.report(.unknownFeeKey(key, schedules: lacking, suggestion: suggestion), at: node.range, fixIt: suggestion)
             return nil
+        }
+        if !lacking.isEmpty {
+            // Some provinces' amounts are not confirmed yet: the engine will say so instead of guessing.
+            decoder.report(.feeKeyMissingInSchedule(key, schedules: lacking), at: node.range)
         }
         return .scheduled(key: key)
     }

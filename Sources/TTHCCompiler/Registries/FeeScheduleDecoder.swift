@@ -11,7 +11,12 @@ extension DiagnosticMessage {
         let list = schedules.joined(separator: ", ")
         let hintVi = suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? ""
         let hintEn = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-        return .error("unknown-fee-key", vi: "mức thu '\(key)' chưa có trong biểu phí của: \(list)\(hintVi)", en: "fee '\(key)' is missing from the schedule(s): \(list)\(hintEn)")
+        return .error("unknown-fee-key", vi: "không biểu phí nào có mức thu '\(key)' (đã xem: \(list))\(hintVi)", en: "no fee schedule sets '\(key)' (looked in: \(list))\(hintEn)")
+    }
+    static func feeKeyMissingInSchedule(_ key: String, schedules: [String]) -> DiagnosticMessage {
+        let list = schedules.joined(separator: ", ")
+        return .warning("fee-key-missing-in-schedule", vi: "biểu phí của \(list) chưa có mức thu '\(key)'; tại các tỉnh này phí sẽ được báo là chưa xác định cho đến khi bổ sung",
+                        en: "the schedule(s) \(list) do not set '\(key)'; there the fee is reported as undetermined until it is added")
     }
     static let noFeeSchedule = DiagnosticMessage.error(
         "no-fee-schedule", vi: "quy tắc dùng mức thu của tỉnh nhưng danh mục chưa có biểu phí nào (Procedures/fees/)",

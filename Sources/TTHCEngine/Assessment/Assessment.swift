@@ -23,8 +23,8 @@ public struct MissingPaper: Sendable, Hashable {
 public struct FeeLine: Sendable, Hashable {
     /// What it is ("Lệ phí", or the rule's label).
     public var label: String
-    /// The amount in đồng.
-    public var amount: Int
+    /// The amount in đồng; nil when it is a provincial amount the schedule does not give.
+    public var amount: Int?
     /// The rule's condition as written, when it had one.
     public var condition: String?
     /// The rule's note (often its legal source).
@@ -33,8 +33,11 @@ public struct FeeLine: Sendable, Hashable {
 
 /// The fee with the rules that produced it.
 public struct FeeBreakdown: Sendable, Hashable {
-    /// The total in đồng.
-    public var total: Int
+    /// The total in đồng; nil when part of it is a provincial amount the schedule does not give
+    /// (then `undetermined` names it, and the clerk looks it up: the engine never guesses).
+    public var total: Int?
+    /// Provincial fee keys the chosen schedule does not give (or no schedule was chosen).
+    public var undetermined: [String] = []
     /// The lines added up (before the online discount).
     public var lines: [FeeLine]
     /// The exemption that applied, if any (its condition and note).

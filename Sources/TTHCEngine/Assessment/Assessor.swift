@@ -45,12 +45,7 @@ public struct Assessor: Sendable {
         let env = ExprEnvironment(facts: facts, channel: input.channel.rawValue, received: receivedDate)
         do {
             let missing = try missingPapers(version, handedIn, env)
-            let fee: FeeBreakdown
-            do {
-                fee = try FeeCalculator(env: env, channel: input.channel, receivedDate: receivedDate, schedule: feeSchedule).compute(version.fee)
-            } catch let error as FeeScheduleError {
-                return .failure(AssessmentFailure(problems: [.missingScheduledFee(key: error.key, schedule: feeSchedule?.id)]))
-            }
+            let fee = try FeeCalculator(env: env, channel: input.channel, receivedDate: receivedDate, schedule: feeSchedule).compute(version.fee)
             var duration = version.deadline.base
             var caseText: String?
             for item in version.deadline.cases where try holds(item.when, env) {

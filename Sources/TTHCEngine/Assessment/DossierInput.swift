@@ -45,8 +45,6 @@ public enum InputProblem: Sendable, Hashable {
     case evaluationFailed(String)
     /// The calendar could not compute the due date (unknown calendar, year out of range).
     case calendarFailed(String)
-    /// The fee is set by the province and no schedule (or no amount for the date) is available.
-    case missingScheduledFee(key: String, schedule: String?)
 
     /// The problem in Vietnamese.
     public var vietnamese: String {
@@ -61,8 +59,6 @@ public enum InputProblem: Sendable, Hashable {
         case .noVersionInForce(let d): "không có phiên bản nào của thủ tục có hiệu lực vào ngày \(d.year)-\(d.month)-\(d.day)"
         case .evaluationFailed(let m): "không tính được: \(m)"
         case .calendarFailed(let m): "không tính được ngày hẹn: \(m)"
-        case .missingScheduledFee(let key, let schedule):
-            schedule.map { "biểu phí '\($0)' không có mức thu '\(key)' vào ngày tiếp nhận" } ?? "mức thu '\(key)' do tỉnh quy định nhưng chưa chọn biểu phí của tỉnh"
         }
     }
 
@@ -79,8 +75,6 @@ public enum InputProblem: Sendable, Hashable {
         case .noVersionInForce(let d): "no version of the procedure was in force on \(d)"
         case .evaluationFailed(let m): "cannot compute: \(m)"
         case .calendarFailed(let m): "cannot compute the due date: \(m)"
-        case .missingScheduledFee(let key, let schedule):
-            schedule.map { "fee schedule '\($0)' sets no amount '\(key)' on the receipt date" } ?? "fee '\(key)' is set by the province but no provincial fee schedule was chosen"
         }
     }
 }

@@ -14,17 +14,18 @@ struct FeeCalculator {
             return FeeBreakdown(total: 0, lines: [], exemption: exemption, discount: nil, none: false)
         }
         var lines: [FeeLine] = []
+        var undetermined: [String] = []
         let defaultLabel = fee.kind == .phi ? "Phí" : "Lệ phí"
         for rule in fee.rules where try matches(rule) {
-            lines.append(FeeLine(label: rule.label ?? defaultLabel, amount: try amount(rule), condition: rule.when?.sourceText, note: rule.note))
+            lines.append(FeeLine(label: rule.label ?? defaultLabel, amount: try amount(rule, &undetermined), condition: rule.when?.sourceText, note: rule.note))
             break
         }
         for extra in fee.extras where try matches(extra) {
-            lines.append(FeeLine(label: extra.label ?? defaultLabel, amount: try amount(extra), condition: extra.when?.sourceText, note: extra.note))
+            lines.append(FeeLine(label: extra.label ?? defaultLabel, amount: try amount(extra, &undetermined), condition: extra.when?.sourceText, note: extra.note))
         }
         var total = 0
         for line in lines {
-            let (sum, overflow) = total.addingReportingOverflow(line.amount)
+            let (sum, overflow) = total.addingReportingOverflow(line.amount ?? 0)
             if overflow { throw ExprEvaluationError.overflow }
             total = sum
         }
@@ -34,7 +35,7 @@ struct FeeCalculator {
             total = total * (100 - discount.percent) / 100
             applied = discount
         }
-        return FeeBreakdown(total: total, lines: lines, exemption: nil, discount: applied, none: false)
+        return FeeBreakdown(total: undetermined.isEmpty ? total : nil, undetermined: undetermined, lines: lines, exemption: nil, discount: applied, none: false)
     }
 
     func matches(_ rule: FeeRule) throws -> Bool {
@@ -47,8 +48,9 @@ struct FeeCalculator {
         return 0
     }
 
-    /// One rule's amount: the expression or the bands, capped by `max`, times `per`.
-    func amount(_ rule: FeeRule) throws -> Int {
+    /// One rule's amount: the expression, the bands or the provincial amount, capped by `max`,
+    /// times `per`; nil (and the key noted) when the province's amount is not in the schedule.
+    func amount(_ rule: FeeRule, _ undetermined: inout [String]) throws -> Int? {
         var amount: Int
         switch rule.amount {
         case .expression(let expr):
@@ -57,7 +59,10 @@ struct FeeCalculator {
             default: throw ExprEvaluationError.overflow
             }
         case .scheduled(let key):
-            guard let fee = schedule?.fee(key, on: receivedDate) else { throw FeeScheduleError(key: key) }
+            guard let fee = schedule?.fee(key, on: receivedDate) else {
+                undetermined.append(key)
+                return nil
+            }
             amount = fee.amount
         case .tiers(let of, let bands):
             var remaining = max(0, integer(of))
@@ -80,7 +85,3 @@ struct FeeCalculator {
     }
 }
 
-/// A provincial amount the schedule does not give.
-struct FeeScheduleError: Error {
-    var key: String
-}
