@@ -100,49 +100,13 @@ public enum DossierFileDecoder {
             decoder.report(.channelNotOffered(channel.rawValue), at: node.range)
         }
         // Facts, typed by the version's declarations.
-        var facts: [String: Value] = [:]
-        if let node = reader["facts"] {
-            if let pairs = node.pairs {
-                for pair in pairs {
-                    guard let name = decoder.identifier(pair.key) else { continue }
-                    guard let fact = version.fact(name) else {
-                        let suggestion = Suggestion.closest(to: name, in: version.facts.map(\.name))
-                        decoder.report(.unknownReference("Thông tin", "fact", "unknown-fact", name, registry: "facts của thủ tục \(procedure.id)", suggestion: suggestion), at: pair.key.range, fixIt: suggestion)
-                        continue
-                    }
-                    if let value = FactValueDecoder.value(pair.value, of: fact, decoder: &decoder) { facts[name] = value }
-                }
-            } else {
-                decoder.report(.expectedShape("một bảng thông tin → giá trị", "a mapping fact → value", foundVi: node.kindName(.vi), foundEn: node.kindName(.en)), at: node.range)
-            }
-        }
+        let facts = reader["facts"].map { decoder.caseFacts($0, version: version, registry: "facts của thủ tục \(procedure.id)") } ?? [:]
         let given = Set(reader["facts"]?.pairs?.compactMap { $0.key.scalar?.value } ?? [])
         for fact in version.facts where fact.defaultValue == nil && !given.contains(fact.name) {
             decoder.report(.missingFactValue(fact.name, fact.label), at: MappingReader.headRange(root))
         }
         // Papers.
-        var papers: [SubmittedPaper] = []
-        let known = version.allPapers.map(\.id)
-        func check(_ id: String, _ range: SourceRange, _ decoder: inout NodeDecoder) -> Bool {
-            guard known.contains(id) else {
-                let suggestion = Suggestion.closest(to: id, in: known)
-                decoder.report(.unknownReference("Giấy tờ", "paper", "unknown-paper", id, registry: "thành phần hồ sơ của thủ tục \(procedure.id)", suggestion: suggestion), at: range, fixIt: suggestion)
-                return false
-            }
-            return true
-        }
-        if let list = reader["papers"].flatMap({ decoder.list($0) }) {
-            for item in list {
-                if item.scalar != nil {
-                    if let id = decoder.identifier(item), check(id, item.range, &decoder) { papers.append(SubmittedPaper(id: id)) }
-                } else if let sub = MappingReader(item, LanguageSchema.submittedPaper, diagnostics: &decoder.diagnostics),
-                          let idNode = sub["id"], let id = decoder.identifier(idNode), check(id, idNode.range, &decoder) {
-                    papers.append(SubmittedPaper(id: id, original: sub["original"].flatMap { decoder.integer($0, minimum: 0) },
-                                                 copy: sub["copy"].flatMap { decoder.integer($0, minimum: 0) },
-                                                 present: sub["present"].flatMap { decoder.integer($0, minimum: 0) }))
-                }
-            }
-        }
+        let papers = reader["papers"].map { decoder.submittedPapers($0, version: version, registry: "thành phần hồ sơ của thủ tục \(procedure.id)") } ?? []
         var feeSchedule: String?
         if let node = reader["fee_schedule"], let id = decoder.identifier(node) {
             if catalog.feeSchedule(id) == nil {

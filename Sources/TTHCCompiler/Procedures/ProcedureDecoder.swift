@@ -42,9 +42,9 @@ struct ProcedureDecoder {
         let id = top["id"].flatMap { decoder.identifier($0) }
         let code = top["code"].flatMap { decoder.text($0) }
         let name = top["name"].flatMap { decoder.text($0) }
-        let field = top["field"].flatMap { reference($0, in: registries.fields, "Lĩnh vực", "field", "unknown-field", "Procedures/_shared (fields)") }
+        let field = top["field"].flatMap { decoder.reference($0, in: registries.fields, "Lĩnh vực", "field", "unknown-field", "Procedures/_shared (fields)") }
         let level = top["level"].flatMap { decoder.enumValue($0, Level.self) }
-        let agency = top["agency"].flatMap { reference($0, in: registries.agencies, "Cơ quan", "agency", "unknown-agency", "Procedures/_shared (agencies)") }
+        let agency = top["agency"].flatMap { decoder.reference($0, in: registries.agencies, "Cơ quan", "agency", "unknown-agency", "Procedures/_shared (agencies)") }
         let applicants = top["applicants"].flatMap { decoder.list($0) }?.compactMap { decoder.enumValue($0, Applicant.self) } ?? []
         let review = top["review"].flatMap { decoder.textList($0) } ?? []
         let note = top["note"].flatMap { decoder.text($0) }
@@ -89,18 +89,6 @@ struct ProcedureDecoder {
             draft?.tests = tests
         }
         return (draft, identity)
-    }
-
-    // MARK: References
-
-    mutating func reference<V>(_ node: YAMLNode, in table: [String: Declared<V>], _ kindVi: String, _ kindEn: String, _ code: String, _ registry: String) -> String? {
-        guard let id = decoder.identifier(node) else { return nil }
-        guard table[id] != nil else {
-            let suggestion = Suggestion.closest(to: id, in: table.keys)
-            decoder.report(.unknownReference(kindVi, kindEn, code, id, registry: registry, suggestion: suggestion), at: node.range, fixIt: suggestion)
-            return nil
-        }
-        return id
     }
 
     // MARK: Periods
@@ -174,50 +162,14 @@ struct ProcedureDecoder {
             decoder.report(.testChannelNotOffered(channel.rawValue), at: node.range)
         }
         // Facts.
-        var facts: [String: Value] = [:]
-        if let factsNode = reader["facts"] {
-            if let pairs = factsNode.pairs {
-                for pair in pairs {
-                    guard let factName = decoder.identifier(pair.key) else { continue }
-                    guard let version else { continue }
-                    guard let fact = version.fact(factName) else {
-                        let suggestion = Suggestion.closest(to: factName, in: version.facts.map(\.name))
-                        decoder.report(.unknownReference("Thông tin", "fact", "unknown-fact", factName, registry: "facts", suggestion: suggestion), at: pair.key.range, fixIt: suggestion)
-                        continue
-                    }
-                    if let value = FactValueDecoder.value(pair.value, of: fact, decoder: &decoder) { facts[factName] = value }
-                }
-            } else {
-                decoder.report(.expectedShape("một bảng thông tin → giá trị", "a mapping fact → value", foundVi: factsNode.kindName(.vi), foundEn: factsNode.kindName(.en)), at: factsNode.range)
-            }
-        }
+        let facts = reader["facts"].map { decoder.caseFacts($0, version: version, registry: "facts") } ?? [:]
         if let version {
             for fact in version.facts where fact.defaultValue == nil && facts[fact.name] == nil && !factsWithWrittenDefault.contains(fact.name) && !(reader["facts"]?.pairs?.contains { $0.key.scalar?.value == fact.name } ?? false) {
                 decoder.report(.testMissingFact(fact.name), at: MappingReader.headRange(node))
             }
         }
         // Papers.
-        var papers: [SubmittedPaper] = []
-        let knownPapers = Set(version?.allPapers.map(\.id) ?? [])
-        func check(_ id: String, _ range: SourceRange, _ decoder: inout NodeDecoder) {
-            guard version != nil, !knownPapers.contains(id) else { return }
-            let suggestion = Suggestion.closest(to: id, in: knownPapers)
-            decoder.report(.unknownReference("Giấy tờ", "paper", "unknown-paper", id, registry: "papers", suggestion: suggestion), at: range, fixIt: suggestion)
-        }
-        if let list = reader["papers"].flatMap({ decoder.list($0) }) {
-            for item in list {
-                if item.scalar != nil {
-                    guard let id = decoder.identifier(item) else { continue }
-                    check(id, item.range, &decoder)
-                    papers.append(SubmittedPaper(id: id))
-                } else if let sub = MappingReader(item, LanguageSchema.submittedPaper, diagnostics: &decoder.diagnostics), let idNode = sub["id"], let id = decoder.identifier(idNode) {
-                    check(id, idNode.range, &decoder)
-                    papers.append(SubmittedPaper(id: id, original: sub["original"].flatMap { decoder.integer($0, minimum: 0) },
-                                                 copy: sub["copy"].flatMap { decoder.integer($0, minimum: 0) },
-                                                 present: sub["present"].flatMap { decoder.integer($0, minimum: 0) }))
-                }
-            }
-        }
+        let papers = reader["papers"].map { decoder.submittedPapers($0, version: version, registry: "papers") } ?? []
         // Fee schedule.
         var feeSchedule: String?
         if let node = reader["fee_schedule"], let id = decoder.identifier(node) {
@@ -237,7 +189,7 @@ struct ProcedureDecoder {
             if let list = expect["missing"].flatMap({ decoder.list($0) }) {
                 missing = list.compactMap { item in
                     guard let id = decoder.identifier(item) else { return nil }
-                    check(id, item.range, &decoder)
+                    _ = decoder.checkPaper(id, at: item.range, version: version, registry: "papers")
                     return id
                 }
             }

@@ -23,8 +23,8 @@ extension VersionBodyDecoder {
             guard let reader = MappingReader(item, LanguageSchema.step, diagnostics: &decoder.diagnostics) else { continue }
             let id = reader["id"].flatMap { decoder.identifier($0) }
             let name = reader["name"].flatMap { decoder.text($0) }
-            let role = reader["role"].flatMap { reference($0, in: registries.roles, "Vai trò", "role", "unknown-role", "Procedures/_shared (roles)") }
-            let agency = reader["agency"].flatMap { reference($0, in: registries.agencies, "Cơ quan", "agency", "unknown-agency", "Procedures/_shared (agencies)") }
+            let role = reader["role"].flatMap { decoder.reference($0, in: registries.roles, "Vai trò", "role", "unknown-role", "Procedures/_shared (roles)") }
+            let agency = reader["agency"].flatMap { decoder.reference($0, in: registries.agencies, "Cơ quan", "agency", "unknown-agency", "Procedures/_shared (agencies)") }
             let takes = reader["takes"].flatMap { durationObject($0) }
             var transitions: [Transition] = []
             var targets: [(String, SourceRange)] = []
@@ -72,15 +72,5 @@ extension VersionBodyDecoder {
         var checker = WorkflowChecker(steps: steps, idRanges: pending.map(\.idRange))
         checker.check(into: &decoder, deadline: deadline, stepsRange: node.range, version: versionLabel)
         return steps
-    }
-
-    mutating func reference<V>(_ node: YAMLNode, in table: [String: Declared<V>], _ kindVi: String, _ kindEn: String, _ code: String, _ registry: String) -> String? {
-        guard let id = decoder.identifier(node) else { return nil }
-        guard table[id] != nil else {
-            let suggestion = Suggestion.closest(to: id, in: table.keys)
-            decoder.report(.unknownReference(kindVi, kindEn, code, id, registry: registry, suggestion: suggestion), at: node.range, fixIt: suggestion)
-            return nil
-        }
-        return id
     }
 }
