@@ -121,6 +121,9 @@ enum ExampleRunner {
             failures.append(vi ? "phí, lệ phí: mong đợi \(fee), thực tế \(actual)" + (lines.isEmpty ? "" : " (\(lines))")
                                : "fee: expected \(fee), got \(actual)" + (lines.isEmpty ? "" : " (\(lines))"))
         }
+        if expect.feeUndetermined, let total = assessment.fee.total {
+            failures.append(vi ? "phí, lệ phí: mong đợi chưa xác định, thực tế \(total)" : "fee: expected undetermined, got \(total)")
+        }
         if let due = expect.due {
             let actual = assessment.due?.iso8601 ?? (vi ? "không có" : "none")
             if Instant(iso8601: due) != assessment.due?.instant {

@@ -62,7 +62,7 @@ public struct CatalogCompiler: Sendable {
         for path in layout.feeScheduleFiles {
             guard let document = Self.read(path, diagnostics: &diagnostics, sources: &sources), let root = document.root else { continue }
             let id = layout.fileID(path)
-            if let schedule = FeeScheduleDecoder.decode(root, id: id, decoder: &decoder) { registries.feeSchedules[id] = schedule }
+            if let schedule = FeeScheduleDecoder.decode(root, id: id, declared: registries.feeKeys, decoder: &decoder) { registries.feeSchedules[id] = schedule }
         }
         diagnostics.append(contentsOf: decoder.diagnostics.all)
 
@@ -96,7 +96,8 @@ public struct CatalogCompiler: Sendable {
             agencies: registries.agencies.values.map(\.value),
             roles: registries.roles.values.map(\.value),
             calendars: calendars,
-            feeSchedules: Array(registries.feeSchedules.values))
+            feeSchedules: Array(registries.feeSchedules.values),
+            feeKeys: registries.feeKeys.values.map(\.value))
         var bag = DiagnosticBag()
         bag.append(contentsOf: unique)
         return CompilationResult(catalog: catalog, diagnostics: bag.sorted, sources: sources, procedureFileCount: procedureFiles.count, procedures: procedures)

@@ -13,6 +13,6 @@ enum RepositoryPaths {
     /// Every procedure file of the shipped catalogue, relative to `Procedures/`.
     static var procedureFiles: [String] {
         let names = (try? FileManager.default.subpathsOfDirectory(atPath: procedures)) ?? []
-        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix("_shared/") && !$0.hasPrefix("calendars/") }.sorted()
+        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix("_shared/") && !$0.hasPrefix("calendars/") && !$0.hasPrefix("fees/") }.sorted()
     }
 }

@@ -21,6 +21,7 @@ func compileCatalog(_ yaml: String, feeSchedules: [String: String] = [:]) throws
     agencies: {ubnd-xa: {name: Ủy ban nhân dân cấp xã, level: xa}}
     roles: {clerk: {name: Công chức một cửa}, officer: {name: Công chức Tư pháp}}
     papers: {identity_document: {name: Giấy tờ tùy thân, present: 1}}
+    fee_keys: {ho_tich.khai_sinh: {name: Lệ phí đăng ký khai sinh}, ho_tich.khai_tu: {name: Lệ phí đăng ký khai tử}}
     """.write(to: root.appendingPathComponent("_shared/registry.yaml"), atomically: true, encoding: .utf8)
     try yaml.write(to: root.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
     if !feeSchedules.isEmpty {
@@ -274,7 +275,7 @@ versions:
         #expect(assessment.due != nil, "an undetermined fee does not stop the completeness check or the appointment")
     }
 
-    @Test func aKeyNoScheduleSetsIsACompileError() throws {
+    @Test func anUndeclaredKeyIsACompileError() throws {
         let typo = lateRegistration.replacingOccurrences(of: "schedule: ho_tich.khai_sinh", with: "schedule: ho_tich.khai_snh")
         #expect(throws: CompileFailure.self) {
             try compileCatalog(typo, feeSchedules: ["tinh-a": provinceA])
@@ -287,5 +288,21 @@ versions:
         let assessor = Assessor(calendars: ["vn": try WorkingCalendar(CalendarDefinition.vietnam)], feeSchedule: catalog.feeSchedule("tinh-b"))
         let input = DossierInput(facts: [:], channel: .inPerson, papers: [], received: try #require(Instant(iso8601: "2026-01-05T09:00:00+07:00")))
         #expect(try assessor.assess(catalog.procedures[0], input).get().fee.total == nil)
+    }
+}
+
+@Suite struct ProvincialOnlineDiscountTests {
+    @Test func aProvinceWideOnlineRuleAppliesToItsAmountsOnly() throws {
+        let province = provinceA + "\nonline_discount: {percent: 100, from: 2026-01-01}\n"
+        let catalog = try compileCatalog(lateRegistration.replacingOccurrences(of: "channels: [in_person]", with: "channels: [in_person, online]"),
+                                         feeSchedules: ["tinh-a": province])
+        let assessor = Assessor(calendars: ["vn": try WorkingCalendar(CalendarDefinition.vietnam)], feeSchedule: catalog.feeSchedule("tinh-a"))
+        func fee(_ channel: Channel, _ instant: String) throws -> Int? {
+            let input = DossierInput(facts: [:], channel: channel, papers: [], received: try #require(Instant(iso8601: instant)))
+            return try assessor.assess(catalog.procedures[0], input).get().fee.total
+        }
+        #expect(try fee(.online, "2025-12-31T09:00:00+07:00") == 8_000)
+        #expect(try fee(.online, "2026-01-05T09:00:00+07:00") == 0)
+        #expect(try fee(.inPerson, "2026-01-05T09:00:00+07:00") == 10_000)
     }
 }

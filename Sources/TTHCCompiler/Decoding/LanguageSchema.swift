@@ -218,7 +218,7 @@ public enum LanguageSchema {
     public static let expectation = ObjectSpec(vi: "kết quả mong đợi", en: "expectation", keys: [
         KeySpec("complete", .bool, vi: "Hồ sơ đầy đủ hay không", en: "Whether the dossier is complete"),
         KeySpec("missing", .list(.identifier), vi: "Các giấy tờ còn thiếu", en: "Papers missing"),
-        KeySpec("fee", .integer(minimum: 0), vi: "Phí, lệ phí (đồng)", en: "Fee in đồng"),
+        KeySpec("fee", .either([.integer(minimum: 0), .oneOf(["undetermined"])]), vi: "Phí, lệ phí (đồng), hoặc undetermined khi biểu phí của tỉnh chưa có mức thu", en: "Fee in đồng, or undetermined when the provincial schedule lacks the amount"),
         KeySpec("due", .instant, vi: "Ngày giờ hẹn trả kết quả", en: "Due instant"),
     ])
 
@@ -294,6 +294,7 @@ public enum LanguageSchema {
         KeySpec("effective", required: true, .date, vi: "Ngày bắt đầu áp dụng", en: "First day in force"),
         KeySpec("fees", required: true, .map(.either([.integer(minimum: 0), .object(scheduledFee)])), vi: "Mức thu theo khóa (đồng)", en: "Amounts by key (đồng)"),
         KeySpec("versions", .list(.object(feeScheduleVersion)), vi: "Các lần thay đổi mức thu", en: "Later changes"),
+        KeySpec("online_discount", .object(onlineDiscount), vi: "Giảm các mức thu của biểu phí này khi nộp hồ sơ trực tuyến (percent: 100 là miễn)", en: "Reduction of this schedule's amounts for online dossiers (percent: 100 waives them)"),
         KeySpec("review", .list(.text), vi: "Các điểm chưa xác nhận", en: "Points not yet confirmed"),
         KeySpec("note", .text, vi: "Ghi chú", en: "Remark"),
     ])
@@ -314,5 +315,6 @@ public enum LanguageSchema {
         KeySpec("agencies", .map(.object(registryEntry)), vi: "Cơ quan", en: "Agencies"),
         KeySpec("roles", .map(.object(registryEntry)), vi: "Vai trò", en: "Roles"),
         KeySpec("papers", .map(.object(sharedPaper)), vi: "Giấy tờ dùng chung", en: "Shared papers"),
+        KeySpec("fee_keys", .map(.object(registryEntry)), vi: "Các khoản phí, lệ phí do HĐND tỉnh quy định mà thủ tục có thể dùng (schedule:)", en: "Fees set by provincial councils that procedures may use (schedule:)"),
     ])
 }

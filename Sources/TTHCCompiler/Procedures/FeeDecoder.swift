@@ -93,21 +93,18 @@ extension VersionBodyDecoder {
             return nil
         }
         usesSchedule = true
-        guard !registries.feeSchedules.isEmpty else {
-            decoder.report(.noFeeSchedule, at: node.range)
-            return nil
-        }
-        let lacking = registries.feeSchedules.values.filter { !$0.keys.contains(key) }.map(\.id).sorted()
-        if lacking.count == registries.feeSchedules.count {
-            // No schedule knows the key: most likely a typo.
-            let known = Set(registries.feeSchedules.values.flatMap(\.keys))
+        guard registries.feeKeys[key] != nil else {
+            let known = Set(registries.feeKeys.keys).union(registries.feeSchedules.values.flatMap(\.keys))
             let suggestion = Suggestion.closest(to: key, in: known.subtracting([key]))
-            decoder.report(.unknownFeeKey(key, schedules: lacking, suggestion: suggestion), at: node.range, fixIt: suggestion)
+            decoder.report(.unknownFeeKey(key, suggestion: suggestion), at: node.range, fixIt: suggestion)
             return nil
         }
-        if !lacking.isEmpty {
+        if registries.feeSchedules.isEmpty {
+            decoder.report(.noFeeSchedule, at: node.range)
+        } else {
+            let lacking = registries.feeSchedules.values.filter { !$0.keys.contains(key) }.map(\.id).sorted()
             // Some provinces' amounts are not confirmed yet: the engine will say so instead of guessing.
-            decoder.report(.feeKeyMissingInSchedule(key, schedules: lacking), at: node.range)
+            if !lacking.isEmpty { decoder.report(.feeKeyMissingInSchedule(key, schedules: lacking), at: node.range) }
         }
         return .scheduled(key: key)
     }

@@ -193,11 +193,16 @@ struct ProcedureDecoder {
                     return id
                 }
             }
-            let fee = expect["fee"].flatMap { decoder.integer($0, minimum: 0) }
+            var fee: Int?
+            var feeUndetermined = false
+            if let feeNode = expect["fee"] {
+                if feeNode.scalar?.value == "undetermined" { feeUndetermined = true } else { fee = decoder.integer(feeNode, minimum: 0) }
+            }
             let due = expect["due"].flatMap { decoder.instant($0) }?.text
             if complete == false, let dueNode = expect["due"] { decoder.report(.testDueWhenIncomplete, at: dueNode.range) }
-            if complete == nil, missing == nil, fee == nil, due == nil, !expect.has("due") { decoder.report(.testExpectsNothing, at: expectNode.range) }
+            if complete == nil, missing == nil, fee == nil, !feeUndetermined, due == nil, !expect.has("due") { decoder.report(.testExpectsNothing, at: expectNode.range) }
             expectation = TestExpectation(complete: complete, missing: missing, fee: fee, due: due)
+            expectation?.feeUndetermined = feeUndetermined
         }
         guard let name, let received, let expectation else { return nil }
         return ProcedureTest(name: name, facts: facts, channel: channel, papers: papers, received: received.text, receivedDate: received.localDate, expect: expectation, line: node.range.start.line, feeSchedule: feeSchedule)

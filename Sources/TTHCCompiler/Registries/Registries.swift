@@ -29,6 +29,8 @@ struct Registries {
     var calendars: Set<String>?
     /// Provincial fee schedules by id.
     var feeSchedules: [String: FeeSchedule] = [:]
+    /// Declared provincial fee keys.
+    var feeKeys: [String: Declared<RegistryEntry>] = [:]
 
     /// Reads one registry file into the registries, reporting duplicates across files.
     mutating func read(_ root: YAMLNode, decoder: inout NodeDecoder) {
@@ -46,6 +48,15 @@ struct Registries {
                 case "agencies": insert(&agencies, id, declared, kindVi, kindEn, &decoder)
                 default: insert(&roles, id, declared, kindVi, kindEn, &decoder)
                 }
+            }
+        }
+        if let node = reader["fee_keys"], let pairs = mappingPairs(node, decoder: &decoder) {
+            for pair in pairs {
+                guard let key = decoder.scalarText(pair.key) else { continue }
+                guard FeeScheduleDecoder.isFeeKey(key) else { decoder.report(.badFeeKey(key), at: pair.key.range); continue }
+                guard let entry = MappingReader(pair.value, LanguageSchema.registryEntry, diagnostics: &decoder.diagnostics),
+                      let nameNode = entry["name"], let name = decoder.text(nameNode) else { continue }
+                insert(&feeKeys, key, Declared(value: RegistryEntry(id: key, name: name), range: pair.key.range), "khoản phí", "fee key", &decoder)
             }
         }
         if let node = reader["papers"], let pairs = mappingPairs(node, decoder: &decoder) {

@@ -64,6 +64,10 @@ struct FeeCalculator {
                 return nil
             }
             amount = fee.amount
+            if channel == .online, let discount = schedule?.onlineDiscount,
+               discount.from.map({ $0 <= receivedDate }) ?? true, discount.until.map({ receivedDate <= $0 }) ?? true {
+                amount = amount * (100 - discount.percent) / 100
+            }
         case .tiers(let of, let bands):
             var remaining = max(0, integer(of))
             amount = 0

@@ -41,9 +41,12 @@ public struct Catalog: Sendable, Hashable, Codable {
     public var calendars: [CalendarDefinition]
     /// Provincial fee schedules from `fees/`.
     public var feeSchedules: [FeeSchedule]
+    /// The provincial fee keys procedures may use, with what each means (`_shared/`).
+    public var feeKeys: [RegistryEntry] = []
 
     /// Creates a catalogue.
-    public init(revision: String, procedures: [Procedure], fields: [RegistryEntry], agencies: [RegistryEntry], roles: [RegistryEntry], calendars: [CalendarDefinition] = [], feeSchedules: [FeeSchedule] = []) {
+    public init(revision: String, procedures: [Procedure], fields: [RegistryEntry], agencies: [RegistryEntry], roles: [RegistryEntry], calendars: [CalendarDefinition] = [], feeSchedules: [FeeSchedule] = [], feeKeys: [RegistryEntry] = []) {
+        self.feeKeys = feeKeys.sorted { $0.id < $1.id }
         self.calendars = calendars.sorted { $0.id < $1.id }
         self.feeSchedules = feeSchedules.sorted { $0.id < $1.id }
         self.format = Self.formatVersion

@@ -44,9 +44,13 @@ public struct FeeSchedule: Sendable, Hashable, Codable, Identifiable {
     public var versions: [FeeScheduleVersion]
     /// Open points for legal staff.
     public var review: [String]
+    /// A province-wide reduction of the amounts it sets, for dossiers submitted online (e.g. Hà Nội's
+    /// 0 đồng online from 2026 under Nghị quyết 77/2025/NQ-HĐND).
+    public var onlineDiscount: OnlineDiscount?
 
     /// Creates a schedule.
-    public init(id: String, name: String, legalBasis: [String], versions: [FeeScheduleVersion], review: [String]) {
+    public init(id: String, name: String, legalBasis: [String], versions: [FeeScheduleVersion], review: [String], onlineDiscount: OnlineDiscount? = nil) {
+        self.onlineDiscount = onlineDiscount
         self.id = id
         self.name = name
         self.legalBasis = legalBasis

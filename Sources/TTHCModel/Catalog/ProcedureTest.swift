@@ -26,6 +26,8 @@ public struct TestExpectation: Sendable, Hashable, Codable {
     public var missing: [String]?
     /// The fee in đồng.
     public var fee: Int?
+    /// True when the example expects the fee to be undetermined (a provincial amount the schedule lacks).
+    public var feeUndetermined: Bool = false
     /// The due instant, ISO 8601 with offset.
     public var due: String?
 
