@@ -69,7 +69,7 @@ public struct DiagnosticRenderer: Sendable {
 
     private func snippet(_ range: SourceRange) -> String {
         guard let text = sources[range.file] else { return "" }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         let index = range.start.line - 1
         guard lines.indices.contains(index) else { return "" }
         let line = String(lines[index]).replacingOccurrences(of: "\r", with: "")
@@ -81,8 +81,10 @@ public struct DiagnosticRenderer: Sendable {
         if range.end.line == range.start.line, range.end.column > startColumn {
             width = min(range.end.column, scalars.count + 1) - startColumn
         }
-        // Keep tabs so the caret lines up under a tab-indented line.
-        let pad = scalars.prefix(startColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+        // Keep tabs so the caret lines up under a tab-indented line; count what the terminal shows
+        // (characters), so decomposed accents do not push the caret right.
+        let before = String(String.UnicodeScalarView(scalars.prefix(startColumn - 1)))
+        let pad = before.map { $0 == "\t" ? "\t" : " " }.joined()
         let marker = "^" + String(repeating: "~", count: max(width - 1, 0))
         let paddedNumber = String(repeating: " ", count: gutter.count - number.count) + number
         return "\(paddedNumber) | \(line)\n\(gutter) | \(pad)\(paint(marker, "32"))\n"

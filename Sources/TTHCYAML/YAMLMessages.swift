@@ -24,6 +24,10 @@ extension DiagnosticMessage {
         "yaml-too-large",
         vi: "tài liệu mở rộng quá nhiều nút (bí danh lồng nhau?); giới hạn là 1 000 000 nút",
         en: "the document expands to too many nodes (nested aliases?); the limit is 1,000,000 nodes")
+    static let yamlTooDeep = DiagnosticMessage.error(
+        "yaml-too-deep",
+        vi: "tài liệu lồng nhau quá sâu (hơn 1 000 cấp); tệp thủ tục không cần nhiều cấp như vậy",
+        en: "the document nests too deeply (more than 1,000 levels); a procedure file never needs that many")
     static let yamlBadMerge = DiagnosticMessage.error(
         "yaml-bad-merge",
         vi: "khóa gộp '<<' cần một bảng khóa–giá trị hoặc danh sách các bảng",

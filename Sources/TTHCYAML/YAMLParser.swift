@@ -24,14 +24,16 @@ public enum YAMLParser {
 
     /// Parses text already in memory.
     public static func parse(text: String, file: String, diagnostics: inout DiagnosticBag) -> YAMLDocument {
-        parse(text: text, utf8: Array(text.utf8), file: file, diagnostics: &diagnostics)
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return parse(text: text, utf8: Array(text.utf8), file: file, diagnostics: &diagnostics)
     }
 
     private static func parse(text: String, utf8: [UInt8], file: String, diagnostics: inout DiagnosticBag) -> YAMLDocument {
-        let tabLines = reportTabIndentation(text: text, file: file, diagnostics: &diagnostics)
+        let tabs = tabIndentation(text: text)
         var composer = Composer(file: file)
+        composer.tabs = tabs
         utf8.withUnsafeBufferPointer { buffer in
-            composer.run(buffer, tabLines: tabLines)
+            composer.run(buffer)
         }
         diagnostics.append(contentsOf: composer.diagnostics.all)
         return YAMLDocument(file: file, text: text, root: composer.root)
@@ -61,46 +63,35 @@ public enum YAMLParser {
         return nil
     }
 
-    /// Reports each line whose indentation contains a tab; returns those lines. A tab
-    /// followed only by white space or a comment is harmless. Scans bytes: indentation is ASCII.
-    static func reportTabIndentation(text: String, file: String, diagnostics: inout DiagnosticBag) -> Set<Int> {
-        var found: Set<Int> = []
-        let utf8 = text.utf8
-        var line = 1
-        var atLineStart = true
-        var column = 1
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+    /// The column of the first tab in each line's leading white space, by line. Whether that tab is
+    /// a mistake is decided later: libyaml accepts tabs inside block scalars and between tokens, so a
+    /// tab is reported only where libyaml fails on that line (or the next), with a clearer message.
+    static func tabIndentation(text: String) -> [Int: Int] {
+        var tabs: [Int: Int] = [:]
+        var line = 1, column = 1, atLineStart = true
+        for byte in text.utf8 {
             if byte == 0x0A {
                 line += 1
-                atLineStart = true
                 column = 1
+                atLineStart = true
             } else if atLineStart {
-                if byte == 0x20 {
-                    column += 1
-                } else if byte == 0x09 {
-                    // Look at the rest of the line: only blanks, or a comment, is harmless.
-                    var probe = utf8.index(after: index)
-                    var harmless = true
-                    while probe < utf8.endIndex, utf8[probe] != 0x0A {
-                        let b = utf8[probe]
-                        if b == 0x23 { break }
-                        if b != 0x20 && b != 0x09 && b != 0x0D { harmless = false; break }
-                        probe = utf8.index(after: probe)
-                    }
-                    if !harmless {
-                        diagnostics.report(.yamlTabIndent, at: SourceRange(file: file, start: SourceLocation(line: line, column: column), end: SourceLocation(line: line, column: column + 1)))
-                        found.insert(line)
-                    }
-                    atLineStart = false
-                } else {
-                    atLineStart = false
-                }
+                if byte == 0x09, tabs[line] == nil { tabs[line] = column }
+                if byte == 0x20 || byte == 0x09 { column += 1 } else { atLineStart = false }
             }
-            index = utf8.index(after: index)
         }
-        return found
+        return tabs
+    }
+
+    /// The line and column (1-based, in scalars) of a byte offset, for libyaml's reader errors.
+    static func location(ofByteOffset offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+        var line = 1, column = 1
+        var index = 0
+        while index < min(offset, buffer.count) {
+            let byte = buffer[index]
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourceLocation(line: line, column: column)
     }
 }
 
@@ -123,12 +114,15 @@ private struct Composer {
         var pendingKey: YAMLNode?
     }
     var stack: [Frame] = []
+    /// Tabs in leading white space: line → column.
+    var tabs: [Int: Int] = [:]
+    /// The deepest nesting accepted; deeper documents are refused rather than risk the stack.
+    static let maximumDepth = 1_000
 
     init(file: String) { self.file = file }
 
-    /// Runs libyaml over the buffer. A syntax error on (or just after) a line already reported for
-    /// tab indentation is the same mistake, and is not reported twice.
-    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, tabLines: Set<Int>) {
+    /// Runs libyaml over the buffer.
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }
@@ -142,8 +136,7 @@ private struct Composer {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                let line = Int(parser.problem_mark.line) + 1
-                if !(tabLines.contains(line) || tabLines.contains(line - 1)) { reportSyntaxError(parser) }
+                reportSyntaxError(parser, buffer)
                 root = nil
                 return
             }
@@ -206,6 +199,11 @@ private struct Composer {
             }
             nodeCount += Self.size(of: node)
             return add(node)
+        case YAML_MAPPING_START_EVENT where stack.count >= Self.maximumDepth,
+             YAML_SEQUENCE_START_EVENT where stack.count >= Self.maximumDepth:
+            diagnostics.report(.yamlTooDeep, at: range(event))
+            root = nil
+            return true
         case YAML_MAPPING_START_EVENT:
             stack.append(Frame(isMapping: true, start: location(event.start_mark), anchor: Self.string(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_START_EVENT:
@@ -269,7 +267,9 @@ private struct Composer {
                 case .mapping: sources = [pair.value]
                 case .sequence(let items) where items.allSatisfy({ $0.pairs != nil }): sources = items
                 default:
-                    diagnostics.report(.yamlBadMerge, at: pair.value.range)
+                    // An alias's range is where its anchor was written: point at the `<<` line then.
+                    let place = pair.value.range.start < pair.key.range.start ? pair.key.range : pair.value.range
+                    diagnostics.report(.yamlBadMerge, at: place)
                     continue
                 }
                 for source in sources { merged.append(contentsOf: source.pairs ?? []) }
@@ -296,12 +296,25 @@ private struct Composer {
         return result
     }
 
-    mutating func reportSyntaxError(_ parser: yaml_parser_t) {
+    mutating func reportSyntaxError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         let context = parser.context.map { String(cString: $0) }
-        var mark = parser.problem_mark
-        if mark.line == 0 && mark.column == 0 && parser.context != nil { mark = parser.context_mark }
-        let at = SourceRange(file: file, at: location(mark))
+        var at: SourceRange
+        if parser.error == YAML_READER_ERROR {
+            at = SourceRange(file: file, at: YAMLParser.location(ofByteOffset: Int(parser.problem_offset), in: buffer))
+        } else {
+            var mark = parser.problem_mark
+            if mark.line == 0 && mark.column == 0 && parser.context != nil { mark = parser.context_mark }
+            at = SourceRange(file: file, at: location(mark))
+        }
+        // A failure on a line indented with a tab (or just after one) is that tab: say so plainly.
+        let aboutTabs = problem.contains("tab")
+        for line in aboutTabs ? [at.start.line, at.start.line - 1] : [at.start.line] {
+            if let column = tabs[line] {
+                diagnostics.report(.yamlTabIndent, at: SourceRange(file: file, start: SourceLocation(line: line, column: column), end: SourceLocation(line: line, column: column + 1)))
+                return
+            }
+        }
         let english = context.map { "\(problem) \($0)" } ?? problem
         diagnostics.report(.yamlSyntax(YAMLSyntaxText.vietnamese(problem: problem, context: context), english), at: at)
     }
@@ -327,6 +340,24 @@ enum YAMLSyntaxText {
         "found duplicate %YAML directive": "chỉ thị %YAML bị lặp",
         "found incompatible YAML document": "phiên bản YAML không tương thích",
         "control characters are not allowed": "tệp chứa ký tự điều khiển không được phép",
+        "did not find expected alphabetic or numeric character": "tên neo (&) hoặc bí danh (*) chỉ được gồm chữ cái Latinh không dấu, chữ số, '-' và '_'",
+        "did not find expected <document start>": "sau dấu kết thúc tài liệu '...' không được viết tiếp nội dung",
+        "found unexpected document indicator": "gặp dấu '---' hoặc '...' giữa một chuỗi (thiếu dấu nháy đóng?)",
+        "mapping keys are not allowed in this context": "không được đặt khóa '?' ở đây",
+        "found an indentation indicator equal to 0": "chỉ số thụt lề của khối '|' hoặc '>' không được bằng 0",
+        "found unknown directive name": "chỉ thị '%' không xác định",
+        "found invalid Unicode character escape code": "mã thoát Unicode không hợp lệ trong chuỗi có dấu nháy kép",
+        "did not find expected hexdecimal number": "thiếu chữ số thập lục phân sau ký tự thoát (\\x, \\u, \\U)",
+        "did not find expected comment or line break": "thiếu xuống dòng hoặc chú thích ở cuối chỉ thị",
+        "found duplicate %TAG directive": "chỉ thị %TAG bị lặp",
+        "did not find the expected '>'": "thiếu dấu '>' đóng thẻ (tag) dạng !<…>",
+        "did not find expected tag URI": "thiếu địa chỉ thẻ (tag)",
+        "found character that cannot start any token while scanning for the next token": "gặp ký tự không thể mở đầu một thành phần YAML",
+        "invalid leading UTF-8 octet": "byte đầu UTF-8 không hợp lệ",
+        "incomplete UTF-8 octet sequence": "chuỗi byte UTF-8 không đầy đủ",
+        "invalid trailing UTF-8 octet": "byte tiếp theo UTF-8 không hợp lệ",
+        "invalid Unicode character": "ký tự Unicode không hợp lệ",
+        "could not find expected ':' while scanning a simple key": "thiếu dấu ':' sau khóa",
     ]
 
     static func vietnamese(problem: String, context: String?) -> String {

@@ -28,7 +28,7 @@ struct ProcedureDecoder {
     init(registries: Registries, source: String, text: String = "") {
         self.registries = registries
         self.source = source
-        decoder.sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        decoder.sourceLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// The procedure, and its identity for cross-file checks; nil when too broken to build.

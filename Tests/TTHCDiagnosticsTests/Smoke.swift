@@ -1,4 +1,0 @@
-import Testing
-@testable import TTHCDiagnostics
-
-@Test func builds() {}

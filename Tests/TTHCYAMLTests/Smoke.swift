@@ -1,4 +1,0 @@
-import Testing
-@testable import TTHCYAML
-
-@Test func builds() {}
