@@ -25,12 +25,12 @@ let corpus = fm.temporaryDirectory.appendingPathComponent("tthc-lint-bench-\(Pro
 try? fm.removeItem(at: corpus)
 try fm.createDirectory(at: corpus, withIntermediateDirectories: true)
 defer { try? fm.removeItem(at: corpus) }
-for folder in ["_shared", "calendars"] {
+for folder in ["_shared", "calendars", "fees"] {
     let source = procedures.appendingPathComponent(folder)
     if fm.fileExists(atPath: source.path) { try fm.copyItem(at: source, to: corpus.appendingPathComponent(folder)) }
 }
 let originals = (try fm.subpathsOfDirectory(atPath: procedures.path))
-    .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("_shared/") && !$0.hasPrefix("calendars/") }
+    .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("_shared/") && !$0.hasPrefix("calendars/") && !$0.hasPrefix("fees/") }
     .sorted()
 guard !originals.isEmpty else { fatalError("no procedure files under \(procedures.path)") }
 let texts = try originals.map { try String(contentsOf: procedures.appendingPathComponent($0), encoding: .utf8) }

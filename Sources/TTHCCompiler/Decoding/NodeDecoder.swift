@@ -61,8 +61,14 @@ struct MappingReader {
 /// Decodes scalars by the schema (never by YAML 1.1 guessing), reporting each mistake at its place.
 struct NodeDecoder {
     var diagnostics = DiagnosticBag()
-    /// The file's lines, for pointing inside scalars (expressions).
-    var sourceLines: [Substring] = []
+    /// The file's text, for pointing inside scalars (expressions); split into lines only when an
+    /// expression has a diagnostic to place.
+    var sourceText: String = ""
+
+    /// The file's lines (LF or CRLF).
+    var sourceLines: [Substring] {
+        sourceText.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
 
     mutating func report(_ message: DiagnosticMessage, at range: SourceRange, notes: [DiagnosticNote] = [], fixIt: String? = nil) {
         diagnostics.report(message, at: range, notes: notes, fixIt: fixIt)

@@ -28,7 +28,7 @@ struct ProcedureDecoder {
     init(registries: Registries, source: String, text: String = "") {
         self.registries = registries
         self.source = source
-        decoder.sourceLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        decoder.sourceText = text
     }
 
     /// The procedure, and its identity for cross-file checks; nil when too broken to build.

@@ -33,7 +33,7 @@ struct VersionBodyDecoder {
         let placeholder = "\u{0}expression"
         var local = DiagnosticBag()
         let expr = ExpressionCompiler.compile(text, at: SourceRange(file: placeholder, at: SourceLocation(line: 1, column: 1)), expecting: expecting, scope: scope, diagnostics: &local)
-        let map = ScalarPositionMap(node: node, sourceLines: decoder.sourceLines)
+        let map = local.all.isEmpty ? nil : ScalarPositionMap(node: node, sourceLines: decoder.sourceLines)
         func place(_ range: SourceRange) -> SourceRange {
             guard range.file == placeholder else { return range }
             return map?.remap(range) ?? node.range
