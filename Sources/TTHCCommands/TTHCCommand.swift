@@ -5,7 +5,7 @@ public struct TTHCCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tthc",
         abstract: "Thủ tục hành chính: biên dịch, kiểm tra và tính hạn giải quyết.",
-        subcommands: [LintCommand.self, CompileCommand.self, TestCommand.self, CheckCommand.self, ShowCommand.self, ListCommand.self, DueCommand.self, CalendarCommand.self, LunarCommand.self]
+        subcommands: [LintCommand.self, CompileCommand.self, TestCommand.self, CheckCommand.self, ShowCommand.self, ListCommand.self, DueCommand.self, CalendarCommand.self, LunarCommand.self, SchemaCommand.self, GraphCommand.self]
     )
 
     public init() {}
