@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// The root `tthc` command: lists the subcommands. Async, because the dossier commands are.
-public struct TTHCCommand: AsyncParsableCommand {
+/// The root `tthc` command: lists the subcommands.
+public struct TTHCCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tthc",
         abstract: "Thủ tục hành chính: biên dịch, kiểm tra và tính hạn giải quyết.",
