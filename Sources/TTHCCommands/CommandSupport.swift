@@ -128,3 +128,35 @@ enum VietnameseFormat {
         return "\(pad(date.day))/\(pad(date.month))/\(date.year)"
     }
 }
+
+/// Finds a procedure by id or national code in a catalogue, and the version to show: the newest,
+/// or the one in force on a date. Shared by the commands that show one procedure.
+enum ProcedureLookup {
+    static func resolve(_ key: String, on: String?, catalogPath: String, language: Language) -> Result<(Catalog, Procedure, ProcedureVersion), CommandFailure> {
+        let catalog: Catalog
+        switch CatalogLoader.load(catalogPath, language: language) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let loaded): catalog = loaded
+        }
+        guard let procedure = catalog.procedure(key) else {
+            let suggestion = Suggestion.closest(to: key, in: catalog.procedures.map(\.id))
+            let hintVi = suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? ""
+            let hintEn = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return .failure(CommandFailure(vi: "không có thủ tục '\(key)' trong danh mục\(hintVi)", en: "no procedure '\(key)' in the catalogue\(hintEn)"))
+        }
+        guard let on else {
+            guard let latest = procedure.latest else {
+                return .failure(CommandFailure(vi: "thủ tục '\(procedure.id)' không có phiên bản nào", en: "procedure '\(procedure.id)' has no version", status: 1))
+            }
+            return .success((catalog, procedure, latest))
+        }
+        guard let date = ExprDate(on) else {
+            return .failure(CommandFailure(vi: "'\(on)' không phải ngày hợp lệ dạng YYYY-MM-DD", en: "'\(on)' is not a valid date YYYY-MM-DD"))
+        }
+        guard let version = procedure.version(on: date) else {
+            return .failure(CommandFailure(vi: "thủ tục '\(procedure.id)' không có phiên bản nào có hiệu lực vào ngày \(VietnameseFormat.date(date))",
+                                           en: "procedure '\(procedure.id)' has no version in force on \(date)", status: 1))
+        }
+        return .success((catalog, procedure, version))
+    }
+}

@@ -29,29 +29,11 @@ public struct ShowCommand: ParsableCommand {
     /// Renders the procedure.
     public static func execute(procedure key: String, on: String?, options: GlobalOptions) -> CommandOutput {
         let language = options.lang.language
-        let catalog: Catalog
-        switch CatalogLoader.load(options.catalog, language: language) {
+        let catalog: Catalog, procedure: Procedure, version: ProcedureVersion
+        switch ProcedureLookup.resolve(key, on: on, catalogPath: options.catalog, language: language) {
         case .failure(let failure): return failure.output(language)
-        case .success(let loaded): catalog = loaded
+        case .success(let found): (catalog, procedure, version) = found
         }
-        guard let procedure = catalog.procedure(key) else {
-            let suggestion = Suggestion.closest(to: key, in: catalog.procedures.map(\.id))
-            let hintVi = suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? ""
-            let hintEn = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            return CommandFailure(vi: "không có thủ tục '\(key)' trong danh mục\(hintVi)", en: "no procedure '\(key)' in the catalogue\(hintEn)").output(language)
-        }
-        var version = procedure.latest
-        if let on {
-            guard let date = ExprDate(on) else {
-                return CommandFailure(vi: "'\(on)' không phải ngày hợp lệ dạng YYYY-MM-DD", en: "'\(on)' is not a valid date YYYY-MM-DD").output(language)
-            }
-            version = procedure.version(on: date)
-            guard version != nil else {
-                return CommandFailure(vi: "thủ tục '\(procedure.id)' không có phiên bản nào có hiệu lực vào ngày \(VietnameseFormat.date(date))",
-                                      en: "procedure '\(procedure.id)' has no version in force on \(date)", status: 1).output(language)
-            }
-        }
-        guard let version else { return CommandOutput() }
         var output = CommandOutput()
         switch options.format {
         case .json:
