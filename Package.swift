@@ -16,9 +16,11 @@ let package = Package(
         .library(name: "TTHCModel", targets: ["TTHCModel"]),
         .library(name: "TTHCCompiler", targets: ["TTHCCompiler"]),
         .library(name: "TTHCEngine", targets: ["TTHCEngine"]),
+        .library(name: "TTHCStoreSQLite", targets: ["TTHCStoreSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         /// libyaml through pkg-config (`yaml-0.1`, Debian `libyaml-dev`); hidden behind TTHCYAML.
@@ -43,11 +45,17 @@ let package = Package(
         ),
         /// Dossiers through workflows: completeness, fees, due dates (pure: no I/O, no clock).
         .target(name: "TTHCEngine", dependencies: ["TTHCModel", "TTHCCalendar"], swiftSettings: strict),
+        /// The durable `DossierStore`: SQLite through GRDB (WAL, migrations, one transaction per action).
+        .target(
+            name: "TTHCStoreSQLite",
+            dependencies: ["TTHCEngine", "TTHCModel", "TTHCCalendar", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         /// The `tthc` subcommands, as a library so tests can run them in-process.
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "TTHCCompiler", "TTHCEngine", "TTHCModel", "TTHCCalendar", "TTHCDiagnostics",
+                "TTHCCompiler", "TTHCEngine", "TTHCStoreSQLite", "TTHCModel", "TTHCCalendar", "TTHCDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -69,6 +77,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TTHCEngineTests", dependencies: ["TTHCEngine", "TTHCCompiler", "TTHCDiagnostics"], swiftSettings: strict),
+        .testTarget(
+            name: "TTHCStoreSQLiteTests",
+            dependencies: ["TTHCStoreSQLite", "TTHCEngine", "TTHCCompiler", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "TTHCCommandsTests", dependencies: ["TTHCCommands"], swiftSettings: strict),
     ]
 )

@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Benchmarks live in their own package so that `swift test` of the main package stays fast
 /// (ARCHITECTURE.md). Run: `swift run -c release --package-path Benchmarks CalendarBenchmark`
-/// and `swift run -c release --package-path Benchmarks LintBenchmark`.
+/// and `swift run -c release --package-path Benchmarks LintBenchmark`
+/// and `swift run -c release --package-path Benchmarks EventBenchmark`.
 let package = Package(
     name: "Benchmarks",
     platforms: [.macOS(.v14)],
@@ -18,6 +19,15 @@ let package = Package(
         .executableTarget(
             name: "LintBenchmark",
             dependencies: [.product(name: "TTHCCompiler", package: "tthc")]
+        ),
+        /// Events applied per second: the fold and the service in memory, appends on SQLite (WAL,
+        /// one transaction per action or batched), medians side by side.
+        .executableTarget(
+            name: "EventBenchmark",
+            dependencies: [
+                .product(name: "TTHCEngine", package: "tthc"), .product(name: "TTHCStoreSQLite", package: "tthc"),
+                .product(name: "TTHCCompiler", package: "tthc"),
+            ]
         ),
     ]
 )

@@ -52,6 +52,9 @@ public struct FeeBreakdown: Sendable, Hashable {
 public struct Assessment: Sendable, Hashable {
     /// The version the dossier was judged by.
     public var version: ProcedureVersion
+    /// The facts it was judged by: the given ones typed by their declarations (an int widened to
+    /// money, a text to an enumeration case) and the version's defaults for the others.
+    public var facts: [String: Value]
     /// Whether every required paper is there in the required numbers.
     public var complete: Bool
     /// What is missing or short.

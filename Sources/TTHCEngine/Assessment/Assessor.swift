@@ -67,7 +67,7 @@ public struct Assessor: Sendable {
                     return .failure(AssessmentFailure(problems: [.calendarFailed(String(describing: error))]))
                 }
             }
-            return .success(Assessment(version: version, complete: missing.isEmpty, missing: missing, fee: fee, duration: duration,
+            return .success(Assessment(version: version, facts: facts, complete: missing.isEmpty, missing: missing, fee: fee, duration: duration,
                                        deadlineCase: caseText, due: due, explanation: explanation))
         } catch {
             return .failure(AssessmentFailure(problems: [.evaluationFailed(String(describing: error))]))

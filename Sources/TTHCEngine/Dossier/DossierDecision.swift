@@ -240,7 +240,7 @@ struct Decision {
         let version = assessment.version
         guard let first = version.steps.first else { throw .emptyWorkflow(procedure.id) }
         let calendar = try context.calendar(version.calendar)
-        let facts = Self.resolvedFacts(version, input.facts)
+        let facts = assessment.facts
         let firstDue: Instant?
         do { firstDue = try first.takes.map { d throws(CalendarError) in try calendar.due(from: input.received, d.period).instant } } catch { throw .calendar(error) }
         emit(.received(DossierReceipt(
@@ -265,21 +265,6 @@ struct Decision {
         }
         emit(.refusedAtIntake(IntakeRefusal(procedure: procedure.id, version: version?.effective, channel: input.channel, facts: input.facts,
                                             papers: input.papers, missing: missing, reasons: given)))
-    }
-
-    /// The facts with the version's defaults filled in and values widened to the fact's type, as
-    /// the assessor does (the assessment has already rejected anything that does not fit).
-    static func resolvedFacts(_ version: ProcedureVersion, _ given: [String: Value]) -> [String: Value] {
-        var facts: [String: Value] = [:]
-        for fact in version.facts {
-            guard let value = given[fact.name] ?? fact.defaultValue else { continue }
-            switch (fact.type, value) {
-            case (.money, .int(let n)): facts[fact.name] = .money(n)
-            case (.enumeration, .text(let c)): facts[fact.name] = .enumCase(c)
-            default: facts[fact.name] = value
-            }
-        }
-        return facts
     }
 
     // MARK: - Steps
