@@ -254,7 +254,7 @@ struct DossierShowReport {
             lines.append(w("Các bước:", "Steps:"))
             for (i, p) in status.steps.enumerated() {
                 var line = "  \(i + 1). " + (p.name.map { "\($0) (\(p.visit.step))" } ?? p.visit.step)
-                if let role = p.role { line += " — " + w("vai trò ", "role ") + role }
+                if let role = p.role { line += " — " + workspace.catalog.name(ofRole: role) }
                 lines.append(line)
                 var detail = "     " + w("từ ", "from ") + DossierTime.short(p.visit.started)
                 detail += w(", hạn ", ", due ") + (p.visit.due.map { DossierTime.short($0) } ?? w("không quy định", "none"))
