@@ -1,4 +1,0 @@
-import Testing
-@testable import TTHCCompiler
-
-@Test func builds() {}
