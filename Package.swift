@@ -17,10 +17,12 @@ let package = Package(
         .library(name: "TTHCCompiler", targets: ["TTHCCompiler"]),
         .library(name: "TTHCEngine", targets: ["TTHCEngine"]),
         .library(name: "TTHCStoreSQLite", targets: ["TTHCStoreSQLite"]),
+        .library(name: "TTHCStorePostgres", targets: ["TTHCStorePostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         /// libyaml through pkg-config (`yaml-0.1`, Debian `libyaml-dev`); hidden behind TTHCYAML.
@@ -49,6 +51,13 @@ let package = Package(
         .target(
             name: "TTHCStoreSQLite",
             dependencies: ["TTHCEngine", "TTHCModel", "TTHCCalendar", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        /// The shared `DossierStore` for several servers: PostgreSQL through postgres-nio (versioned
+        /// migrations under an advisory lock, one transaction per append, optimistic concurrency).
+        .target(
+            name: "TTHCStorePostgres",
+            dependencies: ["TTHCEngine", "TTHCModel", "TTHCCalendar", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
         /// The `tthc` subcommands, as a library so tests can run them in-process.
