@@ -86,9 +86,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TTHCEngineTests", dependencies: ["TTHCEngine", "TTHCCompiler", "TTHCDiagnostics"], swiftSettings: strict),
+        /// Both durable stores and the in-memory one: the `DossierStore` contract run against each
+        /// `StoreKind`, parity with `DossierQuery.matches`, and each backend's own tests. The
+        /// PostgreSQL cases need `TTHC_POSTGRES_URL` (skipped without it, failed when
+        /// `TTHC_REQUIRE_POSTGRES=1`).
         .testTarget(
-            name: "TTHCStoreSQLiteTests",
-            dependencies: ["TTHCStoreSQLite", "TTHCEngine", "TTHCCompiler", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "TTHCStoreTests",
+            dependencies: [
+                "TTHCStoreSQLite", "TTHCStorePostgres", "TTHCEngine", "TTHCCompiler", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "TTHCCommandsTests", dependencies: ["TTHCCommands"], swiftSettings: strict),

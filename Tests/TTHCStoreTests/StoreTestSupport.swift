@@ -4,11 +4,12 @@ import TTHCCalendar
 import TTHCCompiler
 import TTHCEngine
 import TTHCModel
+import TTHCStorePostgres
 import TTHCStoreSQLite
 
 // Fixtures for the store tests: the lifecycle catalogue of the engine's tests (a permit with a
 // desk intake, review, an inspection by another agency, signature and a return step; an hour-based
-// certification), the national calendar, actors, and both stores behind one box so that every
+// certification), the national calendar, actors, and every store behind one box so that every
 // contract test runs against each.
 
 /// Compiles inline procedures (file name → YAML) with a registry of roles and agencies.
@@ -160,28 +161,33 @@ func removeDatabase(_ path: String) {
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
     case sqlite
+    case postgres
 
     var testDescription: String { rawValue }
 
-    /// A fresh, empty store of this kind.
-    func make() throws -> AnyDossierStore {
+    /// A fresh, empty store of this kind, removed when the test case ends (the suite needs the
+    /// ``StoreCleanup`` trait). A PostgreSQL store gets a schema of its own in the database of
+    /// `TTHC_POSTGRES_URL`; without that variable the test case is skipped (cancelled, with a note),
+    /// or fails when `TTHC_REQUIRE_POSTGRES=1`.
+    func make() async throws -> AnyDossierStore {
         switch self {
         case .memory: return AnyDossierStore(InMemoryDossierStore())
         case .sqlite:
             let path = temporaryDatabase()
-            return AnyDossierStore(try SQLiteDossierStore(path: path, options: .init(durability: .normal)), cleanup: path)
+            await StoreCleanup.register { removeDatabase(path) }
+            return AnyDossierStore(try SQLiteDossierStore(path: path, options: .init(durability: .normal)))
+        case .postgres:
+            return AnyDossierStore(try await PostgresTestDatabase.freshStore())
         }
     }
 }
 
-/// Any store as one concrete type, so that `DossierService` can be written once for both.
+/// Any store as one concrete type, so that `DossierService` can be written once for all.
 struct AnyDossierStore: DossierStore {
     let base: any DossierStore
-    let path: String?
 
-    init(_ base: any DossierStore, cleanup path: String? = nil) {
+    init(_ base: any DossierStore) {
         self.base = base
-        self.path = path
     }
 
     func append(_ events: [DossierEvent], expectedVersion: Int, summary: DossierSummary) async throws(DossierStoreError) {
@@ -199,11 +205,51 @@ struct AnyDossierStore: DossierStore {
     func summaries(_ query: DossierQuery) async throws(DossierStoreError) -> [DossierSummary] {
         try await base.summaries(query)
     }
+}
 
-    /// Removes the SQLite file, if any.
-    func remove() {
-        if let path { removeDatabase(path) }
+/// A trait that removes what a test case's stores left (SQLite files, PostgreSQL schemas and
+/// pools) when the case ends, whether it passed or not: `@Suite(.storeCleanup)`.
+struct StoreCleanup: SuiteTrait, TestTrait, TestScoping {
+    /// The clean-ups registered by the running test case.
+    @TaskLocal static var current: Actions?
+
+    /// A list of clean-ups, run last first.
+    actor Actions {
+        var actions: [@Sendable () async -> Void] = []
+
+        func add(_ action: @escaping @Sendable () async -> Void) { actions.append(action) }
+
+        func run() async {
+            let all = actions
+            actions = []
+            for action in all.reversed() { await action() }
+        }
     }
+
+    var isRecursive: Bool { true }
+
+    /// Registers a clean-up for the running test case (ignored outside the trait's scope).
+    static func register(_ action: @escaping @Sendable () async -> Void) async {
+        await current?.add(action)
+    }
+
+    func scopeProvider(for test: Test, testCase: Test.Case?) -> StoreCleanup? { testCase == nil ? nil : self }
+
+    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        let actions = Actions()
+        do {
+            try await Self.$current.withValue(actions) { try await function() }
+        } catch {
+            await actions.run()
+            throw error
+        }
+        await actions.run()
+    }
+}
+
+extension Trait where Self == StoreCleanup {
+    /// Removes the stores a test case made when it ends.
+    static var storeCleanup: StoreCleanup { StoreCleanup() }
 }
 
 /// A small deterministic generator (SplitMix64), so that failures reproduce.

@@ -3,22 +3,20 @@ import Testing
 import TTHCCalendar
 import TTHCEngine
 import TTHCModel
-import TTHCStoreSQLite
 
-/// The SQLite store answers every query exactly as `DossierQuery.matches` does on the in-memory
-/// store: a random population of dossiers (received over February–April 2026, taken through
-/// random legal actions) is written to both stores in lockstep, then hundreds of random queries
-/// are compared with the reference filter.
-@Suite struct StoreParityTests {
+/// The SQLite and PostgreSQL stores answer every query exactly as `DossierQuery.matches` does on
+/// the in-memory store: a random population of dossiers (received over February–April 2026, taken
+/// through random legal actions) is written to both stores in lockstep, then hundreds of random
+/// queries are compared with the reference filter.
+@Suite(.storeCleanup) struct StoreParityTests {
     static let actors = [deskClerk, reviewOfficer, signingChairman, registryOfficer, taxOfficer]
     static let procedures = ["giay-phep-5-ngay", "giay-phep-3-ngay", "giay-phep-3-ngay-tinh-lai", "xac-nhan-4-gio"]
 
-    @Test(arguments: [11, 2026, 90_210] as [UInt64]) func sqliteAnswersLikeTheReference(seed: UInt64) async throws {
+    @Test(arguments: [StoreKind.sqlite, .postgres], [11, 2026, 90_210] as [UInt64])
+    func durableStoresAnswerLikeTheReference(_ kind: StoreKind, seed: UInt64) async throws {
         let f = try StoreFixture.make()
-        let path = temporaryDatabase()
-        defer { removeDatabase(path) }
         let memory = DossierService(store: InMemoryDossierStore(), context: f.context)
-        let sqlite = DossierService(store: try SQLiteDossierStore(path: path, options: .init(durability: .normal)), context: f.context)
+        let durable = DossierService(store: try await kind.make(), context: f.context)
         var rng = SeededGenerator(seed: seed)
         let start = vnTime("2026-02-02T07:30")
 
@@ -32,7 +30,7 @@ import TTHCStoreSQLite
             let facts: [String: Value] = procedure != "xac-nhan-4-gio" && Bool.random(using: &rng) ? ["needs_inspection": .bool(true)] : [:]
             let input = DossierInput(facts: facts, channel: Bool.random(using: &rng) ? .online : .inPerson, papers: papers, received: t)
             let a = try await memory.receive(id, procedure: procedure, input: input, by: deskClerk, at: t)
-            let b = try await sqlite.receive(id, procedure: procedure, input: input, by: deskClerk, at: t)
+            let b = try await durable.receive(id, procedure: procedure, input: input, by: deskClerk, at: t)
             #expect(a.events == b.events)
             var dossier = a.dossier
             for _ in 0..<Int.random(in: 0...12, using: &rng) {
@@ -40,7 +38,7 @@ import TTHCStoreSQLite
                 let command = Self.command(for: dossier, at: t, using: &rng)
                 guard let actor = Self.actors.first(where: { (try? dossier.decide(command, at: t, by: $0, in: f.context)) != nil }) else { continue }
                 let x = try await memory.act(on: id, command, by: actor, at: t)
-                let y = try await sqlite.act(on: id, command, by: actor, at: t)
+                let y = try await durable.act(on: id, command, by: actor, at: t)
                 #expect(x.events == y.events)
                 dossier = x.dossier
             }
@@ -48,9 +46,9 @@ import TTHCStoreSQLite
 
         let all = try await memory.list(.all)
         #expect(all.count == 60)
-        #expect(try await sqlite.list(.all) == all)
+        #expect(try await durable.list(.all) == all)
         for summary in all {
-            let history = try await sqlite.history(summary.id)
+            let history = try await durable.history(summary.id)
             #expect(history == (try await memory.history(summary.id)))
             #expect(try Dossier.replay(history) == (try await memory.dossier(summary.id)))
         }
@@ -60,9 +58,9 @@ import TTHCStoreSQLite
             let query = Self.query(from: start, using: &rng)
             let expected = Array(all.filter(query.matches).sorted(by: DossierQuery.precedes).prefix(query.limit ?? .max))
             let fromMemory = try await memory.list(query)
-            let fromSQLite = try await sqlite.list(query)
-            if fromMemory != expected || fromSQLite != expected {
-                mismatches.append("\(query): expected \(expected.map(\.id)), memory \(fromMemory.map(\.id)), sqlite \(fromSQLite.map(\.id))")
+            let fromDurable = try await durable.list(query)
+            if fromMemory != expected || fromDurable != expected {
+                mismatches.append("\(query): expected \(expected.map(\.id)), memory \(fromMemory.map(\.id)), \(kind) \(fromDurable.map(\.id))")
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(3).joined(separator: "\n"))")

@@ -3,22 +3,29 @@ import Testing
 import TTHCCalendar
 import TTHCEngine
 import TTHCModel
+import TTHCStorePostgres
 import TTHCStoreSQLite
 
-/// The `DossierStore` contract, run against the in-memory store and the SQLite store alike.
-@Suite struct StoreContractTests {
+/// The `DossierStore` contract, run against the in-memory, SQLite and PostgreSQL stores alike.
+@Suite(.storeCleanup) struct StoreContractTests {
     let f: StoreFixture
     init() throws { f = try StoreFixture.make() }
 
-    func service(_ kind: StoreKind) throws -> DossierService<AnyDossierStore> {
-        DossierService(store: try kind.make(), context: f.context)
+    /// Says, once, whether the `postgres` cases run: a cancelled parameterized case shows no note
+    /// of its own.
+    @Test func postgresCasesRun() async throws {
+        let endpoint = try PostgresTestDatabase.endpoint()
+        #expect(endpoint.schema == nil)
+    }
+
+    func service(_ kind: StoreKind) async throws -> DossierService<AnyDossierStore> {
+        DossierService(store: try await kind.make(), context: f.context)
     }
 
     /// Two clerks record a payment on the same version at once: one append wins, the other gets a
     /// conflict; no event is lost, and the loser's retry after reloading goes in.
     @Test(arguments: StoreKind.allCases) func concurrentAppendsGiveOneSuccessAndOneConflict(_ kind: StoreKind) async throws {
-        let service = try service(kind)
-        defer { service.store.remove() }
+        let service = try await service(kind)
         let store = service.store
         _ = try await service.receive("HS-C", procedure: "giay-phep-5-ngay", input: permitInput(at: "2026-03-09T08:00"), by: deskClerk, at: vnTime("2026-03-09T08:00"))
         let loaded = try await service.dossier("HS-C")
@@ -59,8 +66,7 @@ import TTHCStoreSQLite
 
     /// Twenty clerks at once, each retrying on conflict: every payment lands exactly once.
     @Test(arguments: StoreKind.allCases) func manyConcurrentActionsLoseNothing(_ kind: StoreKind) async throws {
-        let service = try service(kind)
-        defer { service.store.remove() }
+        let service = try await service(kind)
         _ = try await service.receive("HS-M", procedure: "giay-phep-5-ngay", input: permitInput(at: "2026-03-09T08:00"), by: deskClerk, at: vnTime("2026-03-09T08:00"))
         await withTaskGroup(of: Void.self) { group in
             for i in 1...20 {
@@ -97,8 +103,7 @@ import TTHCStoreSQLite
     /// A malformed batch writes nothing: a gap in the sequences, a summary of the wrong version,
     /// events of two dossiers, an empty batch.
     @Test(arguments: StoreKind.allCases) func invalidBatchesWriteNothing(_ kind: StoreKind) async throws {
-        let service = try service(kind)
-        defer { service.store.remove() }
+        let service = try await service(kind)
         let store = service.store
         let reception = try await service.receive("HS-F", procedure: "giay-phep-5-ngay", input: permitInput(at: "2026-03-09T08:00"), by: deskClerk, at: vnTime("2026-03-09T08:00"))
         let before = try await store.summary(of: "HS-F")
@@ -141,8 +146,7 @@ import TTHCStoreSQLite
     /// A new dossier id already taken is a conflict (version 0 expected): two desks receiving
     /// under the same number cannot both win.
     @Test(arguments: StoreKind.allCases) func receivingTheSameIdTwiceConflicts(_ kind: StoreKind) async throws {
-        let service = try service(kind)
-        defer { service.store.remove() }
+        let service = try await service(kind)
         _ = try await service.receive("HS-1", procedure: "giay-phep-5-ngay", input: permitInput(at: "2026-03-09T08:00"), by: deskClerk, at: vnTime("2026-03-09T08:00"))
         var fresh = Dossier(id: "HS-1")
         let events = try fresh.handle(.receive(procedure: "giay-phep-3-ngay", input: permitInput(at: "2026-03-09T08:05")), at: vnTime("2026-03-09T08:05"), by: deskClerk, in: f.context)
@@ -155,8 +159,7 @@ import TTHCStoreSQLite
 
     /// Unknown dossiers: no events, no summary; `events(after:)` past the end is empty.
     @Test(arguments: StoreKind.allCases) func unknownAndPartialReads(_ kind: StoreKind) async throws {
-        let service = try service(kind)
-        defer { service.store.remove() }
+        let service = try await service(kind)
         #expect(try await service.store.events(of: "nope").isEmpty)
         #expect(try await service.store.summary(of: "nope") == nil)
         _ = try await service.receive("HS-R", procedure: "giay-phep-5-ngay", input: permitInput(at: "2026-03-09T08:00"), by: deskClerk, at: vnTime("2026-03-09T08:00"))
@@ -170,8 +173,7 @@ import TTHCStoreSQLite
     /// An id written in decomposed Unicode (NFD) names the same dossier as its NFC form, as Swift's
     /// `String` equality says.
     @Test(arguments: StoreKind.allCases) func idsCompareAsUnicodeText(_ kind: StoreKind) async throws {
-        let service = try service(kind)
-        defer { service.store.remove() }
+        let service = try await service(kind)
         let nfc = DossierID("HỒ-SƠ-1")
         let nfd = DossierID("HỒ-SƠ-1".decomposedStringWithCanonicalMapping)
         #expect(nfc == nfd)
@@ -183,8 +185,7 @@ import TTHCStoreSQLite
 
     /// An incomplete dossier is refused at intake with the missing papers, and recorded.
     @Test(arguments: StoreKind.allCases) func refusedAtIntakeIsRecorded(_ kind: StoreKind) async throws {
-        let service = try service(kind)
-        defer { service.store.remove() }
+        let service = try await service(kind)
         let input = DossierInput(facts: [:], channel: .online, papers: [SubmittedPaper(id: "application"), SubmittedPaper(id: "identity_document")],
                                  received: vnTime("2026-02-14T10:00"))
         let reception = try await service.receive("HS-I", procedure: "giay-phep-5-ngay", input: input, by: deskClerk, at: vnTime("2026-02-14T10:00"))
@@ -195,10 +196,9 @@ import TTHCStoreSQLite
         #expect(try await service.list(.open).isEmpty)
     }
 
-    /// The queries a centre runs all day, with the same answers on both stores.
+    /// The queries a centre runs all day, with the same answers on every store.
     @Test(arguments: StoreKind.allCases) func dailyQueries(_ kind: StoreKind) async throws {
-        let service = try service(kind)
-        defer { service.store.remove() }
+        let service = try await service(kind)
         func receive(_ id: DossierID, _ at: String, inspection: Bool = false) async throws {
             _ = try await service.receive(id, procedure: "giay-phep-5-ngay", input: permitInput(at: at, inspection: inspection), by: deskClerk, at: vnTime(at))
             try await service.act(on: id, .approve(step: "intake"), by: deskClerk, at: vnTime(at).adding(seconds: 600))
@@ -235,8 +235,7 @@ import TTHCStoreSQLite
 
     /// The history comes back unchanged, and replaying it gives the dossier the decisions built.
     @Test(arguments: StoreKind.allCases) func replayEqualsTheFold(_ kind: StoreKind) async throws {
-        let service = try service(kind)
-        defer { service.store.remove() }
+        let service = try await service(kind)
         var folded = Dossier(id: "HS-J")
         var decided: [DossierEvent] = []
         func run(_ command: DossierCommand, _ at: String, _ actor: DossierActor, note: String? = nil) async throws {
