@@ -276,8 +276,9 @@ public final class PostgresDossierStore: DossierStore {
         } else {
             let tls: PostgresClient.Configuration.TLS = switch endpoint.tls {
             case .disable: .disable
-            case .prefer: .prefer(.makeClientConfiguration())
-            case .require: .require(.makeClientConfiguration())
+            case .prefer: .prefer(Self.tlsConfiguration(verifying: false))
+            case .require: .require(Self.tlsConfiguration(verifying: false))
+            case .verifyFull: .require(Self.tlsConfiguration(verifying: true))
             }
             configuration = PostgresClient.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.user,
                                                          password: endpoint.password, database: endpoint.database, tls: tls)
@@ -287,6 +288,14 @@ public final class PostgresDossierStore: DossierStore {
         if let schema = endpoint.schema {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
+        return configuration
+    }
+
+    /// TLS as libpq's `sslmode` has it: `prefer` and `require` encrypt without checking the
+    /// certificate (Debian's default cluster has a self-signed one), `verify-full` checks it.
+    static func tlsConfiguration(verifying: Bool) -> TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if !verifying { configuration.certificateVerification = .none }
         return configuration
     }
 
@@ -331,8 +340,9 @@ struct PostgresMigrator {
         } else {
             let tls: PostgresConnection.Configuration.TLS = switch endpoint.tls {
             case .disable: .disable
-            case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .prefer: .prefer(try NIOSSLContext(configuration: PostgresDossierStore.tlsConfiguration(verifying: false)))
+            case .require: .require(try NIOSSLContext(configuration: PostgresDossierStore.tlsConfiguration(verifying: false)))
+            case .verifyFull: .require(try NIOSSLContext(configuration: PostgresDossierStore.tlsConfiguration(verifying: true)))
             }
             configuration = PostgresConnection.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.user,
                                                              password: endpoint.password, database: endpoint.database, tls: tls)

@@ -11,16 +11,21 @@ public import TTHCEngine
 /// names the PostgreSQL schema holding the store's tables (created if missing; default: the
 /// server's `search_path`, usually `public`), so several stores can share one database. `sslmode`
 /// follows libpq: `prefer` (the default) uses TLS when the server offers it, `require` insists,
-/// `disable` never tries. `host=/dir` connects through the unix socket `/dir/.s.PGSQL.PORT`.
+/// both without checking the server's certificate; `verify-full` (or `verify-ca`) insists and
+/// checks the certificate and host name against the system's trusted roots; `disable` never
+/// tries. `host=/dir` connects through the unix socket `/dir/.s.PGSQL.PORT`.
 public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// How the connection uses TLS.
     public enum TLSMode: String, Sendable, Hashable, CaseIterable {
         /// Plain TCP only.
         case disable
-        /// TLS when the server offers it (libpq's default).
+        /// TLS when the server offers it, certificate not checked (libpq's default).
         case prefer
-        /// TLS or no connection.
+        /// TLS or no connection, certificate not checked.
         case require
+        /// TLS or no connection, with the certificate and host name checked against the system's
+        /// trusted roots.
+        case verifyFull = "verify-full"
     }
 
     /// The server's host name or address (ignored when ``socketDirectory`` is set).
@@ -85,8 +90,9 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
                 switch value {
                 case "disable", "allow": tls = .disable
                 case "prefer": tls = .prefer
-                case "require", "verify-ca", "verify-full": tls = .require
-                default: throw .backend("unknown sslmode '\(value)' (disable, prefer or require): \(shown)")
+                case "require": tls = .require
+                case "verify-ca", "verify-full": tls = .verifyFull
+                default: throw .backend("unknown sslmode '\(value)' (disable, prefer, require or verify-full): \(shown)")
                 }
             case "host": socketDirectory = value.hasPrefix("/") ? value : nil
             default: throw .backend("unknown URL parameter '\(item.name)' (schema, sslmode or host): \(shown)")

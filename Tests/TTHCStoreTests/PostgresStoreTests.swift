@@ -266,6 +266,10 @@ import TTHCStorePostgres
 
         let socket = try PostgresEndpoint(url: "postgres://tthc@/tthc?host=/run/postgresql", environment: [:])
         #expect(socket.socketDirectory == "/run/postgresql")
+
+        let verified = try PostgresEndpoint(url: "postgres://tthc@db/tthc?sslmode=verify-full", environment: [:])
+        #expect(verified.tls == .verifyFull && verified.description == "postgres://tthc@db:5432/tthc?sslmode=verify-full")
+        #expect(try PostgresEndpoint(url: "postgres://tthc@db/tthc?sslmode=disable", environment: [:]).tls == .disable)
     }
 
     @Test(arguments: [
