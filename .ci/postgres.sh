@@ -49,9 +49,12 @@ tthc_pg_start() {
     port=$(tthc_pg_free_port)
     tthc_pg_as "$bin/initdb" -D "$TTHC_PG_DIR/data" -U tthc --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$TTHC_PG_DIR/initdb.log" 2>&1 \
         || { cat "$TTHC_PG_DIR/initdb.log"; return 1; }
-    # Tests open many short-lived pools in parallel; durability does not matter for a throwaway cluster.
+    # Tests open many short-lived pools in parallel; durability does not matter for a throwaway
+    # cluster. TTHC_PG_SERVER_OPTIONS replaces the durability settings (empty: PostgreSQL's own,
+    # for benchmarks).
+    local tuning=${TTHC_PG_SERVER_OPTIONS--c fsync=off -c synchronous_commit=off -c full_page_writes=off}
     tthc_pg_as "$bin/pg_ctl" -D "$TTHC_PG_DIR/data" -l "$TTHC_PG_DIR/server.log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $TTHC_PG_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $TTHC_PG_DIR -c max_connections=300 $tuning" \
         >/dev/null || { cat "$TTHC_PG_DIR/server.log"; return 1; }
     tthc_pg_as "$bin/createdb" -h 127.0.0.1 -p "$port" -U tthc tthc_test
     export TTHC_PG_BIN TTHC_PG_USER TTHC_PG_DIR
