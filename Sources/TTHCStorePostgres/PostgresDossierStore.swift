@@ -9,9 +9,10 @@ internal import TTHCModel
 /// append-only log with primary key (dossier, sequence); `summaries`, one row per dossier
 /// rewritten in the same transaction).
 ///
-/// Every ``append(_:expectedVersion:summary:)`` is one transaction: it locks the dossier's summary
-/// row (`SELECT … FOR UPDATE`), refuses with ``DossierStoreError/conflict(_:expected:actual:)`` when
-/// its version is not the expected one, inserts the events and upserts the summary. Two servers
+/// Every ``append(_:expectedVersion:summary:)`` is one transaction, a single statement: it locks
+/// the dossier's summary row (`SELECT … FOR UPDATE`) and, only when its version is the expected
+/// one, inserts the events and upserts the summary; otherwise nothing is written and the append
+/// throws ``DossierStoreError/conflict(_:expected:actual:)``. Two servers
 /// acting on one dossier at once are serialised by that row lock; two servers creating one new
 /// dossier at once (no row to lock yet) collide on the (dossier, sequence) key, and the loser's
 /// unique violation is reported as the same conflict. No event is lost or written twice.
@@ -109,57 +110,66 @@ public final class PostgresDossierStore: DossierStore {
 
     /// Appends several dossiers' batches in one transaction: all of them, or none when any is
     /// malformed or conflicts (a bulk import). Batches of the same dossier follow each other in
-    /// order. The transaction takes five round trips whatever the batch's size.
+    /// order. It is one statement, so one round trip, whatever the batch's size.
     public func append(batch: [Append]) async throws(DossierStoreError) {
         guard !batch.isEmpty else { return }
         var events: [EventRow] = []
         var summaries: [String: SummaryRow] = [:]
-        var checks: [(key: String, id: DossierID, expected: Int, next: Int)] = []
+        var firsts: [ExpectedRow] = []
+        var checks: [VersionCheck] = []
+        var chained = true
         for item in batch {
             try validate(item.events, expectedVersion: item.expectedVersion, summary: item.summary)
             events += try EventRow.encode(item.events)
             let row = SummaryRow(item.summary)
+            if let previous = summaries[row.id] {
+                chained = chained && previous.version == item.expectedVersion
+            } else {
+                firsts.append(ExpectedRow(id: row.id, expected: item.expectedVersion))
+            }
             summaries[row.id] = row
-            checks.append((row.id, item.summary.id, item.expectedVersion, item.summary.version))
+            checks.append(VersionCheck(key: row.id, id: item.summary.id, expected: item.expectedVersion, next: item.summary.version))
         }
         let keys = summaries.keys.sorted()
-        let eventsJSON: String
-        let summariesJSON: String
+        guard chained else {
+            // An action of the batch does not follow the one before it on its dossier: a conflict,
+            // named as SQLite's store names it (the first action whose version is not the one found).
+            throw try await conflict(checks, keys: keys)
+        }
+        var binds = PostgresBindings()
         do {
             let encoder = JSONEncoder()
-            eventsJSON = String(decoding: try encoder.encode(events), as: UTF8.self)
-            summariesJSON = String(decoding: try encoder.encode(keys.compactMap { summaries[$0] }), as: UTF8.self)
+            binds.append(keys)
+            binds.append(String(decoding: try encoder.encode(firsts), as: UTF8.self))
+            binds.append(String(decoding: try encoder.encode(events), as: UTF8.self))
+            binds.append(String(decoding: try encoder.encode(keys.compactMap { summaries[$0] }), as: UTF8.self))
         } catch {
             throw .invalidBatch("cannot encode the batch: \(error)")
         }
-        let logger = logger
+        var outcome: (written: Int, summarised: Int, seen: String)?
         do {
-            try await client.withTransaction(logger: logger) { connection in
-                let stored = try await Self.versions(of: keys, on: connection, lock: true, logger: logger)
-                if let conflict = Self.firstConflict(checks, stored: stored) { throw conflict }
-                try await connection.query(PostgresQuery(unsafeSQL: PostgresSchema.insertEvents, binds: Self.binds(eventsJSON)), logger: logger)
-                try await connection.query(PostgresQuery(unsafeSQL: PostgresSchema.upsertSummaries, binds: Self.binds(summariesJSON)), logger: logger)
+            for try await row in try await client.query(PostgresQuery(unsafeSQL: PostgresSchema.append, binds: binds), logger: logger) {
+                outcome = try row.decode((Int, Int, String).self)
             }
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            // Another server created one of these dossiers first (no summary row was there to lock):
+            // the same conflict, named from the versions it committed.
+            throw try await conflict(checks, keys: keys)
         } catch {
-            let cause = Self.unwrap(error)
-            if let cause = cause as? DossierStoreError { throw cause }
-            if let psql = cause as? PSQLError, psql.serverInfo?[.sqlState] == "23505" {
-                // Another server created one of these dossiers first: report the conflict as the row
-                // lock would have, from the versions it committed.
-                let stored: [String: Int]
-                do {
-                    stored = try await client.withConnection { connection in
-                        try await Self.versions(of: keys, on: connection, lock: false, logger: logger)
-                    }
-                } catch {
-                    throw Self.backend(error, endpoint: endpoint, doing: "reading the versions after a conflict")
-                }
-                if let conflict = Self.firstConflict(checks, stored: stored) { throw conflict }
-                let first = checks[0]
-                throw .conflict(first.id, expected: first.expected, actual: stored[first.key] ?? 0)
-            }
-            throw Self.backend(cause, endpoint: endpoint, doing: "appending")
+            throw Self.backend(error, endpoint: endpoint, doing: "appending")
         }
+        guard let (written, summarised, seen) = outcome else { throw .backend("appending: PostgreSQL answered no row") }
+        if written == events.count, summarised == keys.count { return }
+        guard written == 0, summarised == 0 else {
+            throw .backend("appending: \(written) of \(events.count) events and \(summarised) of \(keys.count) summaries written")
+        }
+        let stored: [String: Int]
+        do {
+            stored = try JSONDecoder().decode([String: Int].self, from: Data(seen.utf8))
+        } catch {
+            throw .backend("appending: cannot read the versions PostgreSQL saw: \(error)")
+        }
+        throw Self.firstConflict(checks, stored: stored) ?? .backend("appending: nothing written, yet no version differs")
     }
 
     /// The events of a dossier after `sequence`, in order.
@@ -237,21 +247,22 @@ public final class PostgresDossierStore: DossierStore {
         return binds
     }
 
-    /// The stored versions of the dossiers `keys` (NFC), locking their rows when `lock`.
-    static func versions(of keys: [String], on connection: PostgresConnection, lock: Bool, logger: Logger) async throws -> [String: Int] {
+    /// The conflict of a batch that was not written, from the versions stored now.
+    func conflict(_ checks: [VersionCheck], keys: [String]) async throws(DossierStoreError) -> DossierStoreError {
         var binds = PostgresBindings()
         binds.append(keys)
-        let sql = lock ? PostgresSchema.selectVersions : PostgresSchema.selectVersionsUnlocked
-        var stored: [String: Int] = [:]
-        for try await (id, version) in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).decode((String, Int).self) {
-            stored[id] = version
+        let pairs = try await rows(PostgresQuery(unsafeSQL: PostgresSchema.selectVersions, binds: binds), doing: "reading the versions after a conflict") { row in
+            try row.decode((String, Int).self)
         }
-        return stored
+        let stored = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+        if let conflict = Self.firstConflict(checks, stored: stored) { return conflict }
+        let first = checks[0]   // the versions moved again since: report the first action
+        return .conflict(first.id, expected: first.expected, actual: stored[first.key] ?? 0)
     }
 
-    /// The first batch whose expected version is not the stored one (following the batch's own
-    /// earlier items of the same dossier).
-    static func firstConflict(_ checks: [(key: String, id: DossierID, expected: Int, next: Int)], stored: [String: Int]) -> DossierStoreError? {
+    /// The first action whose expected version is not the stored one (following the batch's own
+    /// earlier actions on the same dossier).
+    static func firstConflict(_ checks: [VersionCheck], stored: [String: Int]) -> DossierStoreError? {
         var current = stored
         for check in checks {
             let actual = current[check.key] ?? 0
@@ -391,4 +402,19 @@ struct PostgresMigrator {
             }
         }
     }
+}
+
+/// The version a batch's first action on a dossier expects (encoded for ``PostgresSchema/append``).
+struct ExpectedRow: Encodable {
+    var id: String
+    var expected: Int
+}
+
+/// An action of a batch, to name the conflict when the batch was not written.
+struct VersionCheck {
+    /// The dossier as stored (NFC).
+    var key: String
+    var id: DossierID
+    var expected: Int
+    var next: Int
 }

@@ -91,31 +91,48 @@ enum PostgresSchema {
         "appointment", "extended", "stopped_since", "step_due", "supplement_requests", "result_at", "punctuality", "last_event_at",
     ]
 
-    static let selectVersions = "SELECT id, version FROM summaries WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE"
+    static let selectVersions = "SELECT id, version FROM summaries WHERE id = ANY($1::text[])"
 
-    static let selectVersionsUnlocked = "SELECT id, version FROM summaries WHERE id = ANY($1::text[])"
-
-    /// Every event of the transaction from one JSON array (one round trip whatever the count).
-    static let insertEvents = """
-        INSERT INTO events (dossier, sequence, at, actor, note, catalog_revision, kind, payload)
-        SELECT dossier, sequence, at, actor, note, catalog_revision, kind, payload
-        FROM json_to_recordset($1::json) AS r(dossier text, sequence integer, at bigint, actor text, note text,
-                                              catalog_revision text, kind text, payload text)
-        ORDER BY dossier, sequence
-        """
-
-    /// Every summary of the transaction from one JSON array.
-    static let upsertSummaries: String = {
+    /// An append as one statement, so one transaction and one round trip: lock the summaries of
+    /// the batch's dossiers (in id order, as the inserts go, so that batches wait rather than
+    /// deadlock), and only when each dossier's stored version is the one its first action
+    /// expects, insert every event and upsert every summary (each from one JSON array). Answers
+    /// how many events and summaries were written and the stored versions it saw, from which the
+    /// caller names the conflict when nothing was.
+    ///
+    /// Parameters: $1 the dossiers (text[], NFC), $2 `[{"id", "expected"}]` (the first action of
+    /// each dossier), $3 the events, $4 the summaries (see ``EventRow`` and ``SummaryRow``).
+    static let append: String = {
         let columns = summaryColumns.joined(separator: ", ")
         let updates = summaryColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return """
-            INSERT INTO summaries (\(columns))
-            SELECT \(columns)
-            FROM json_to_recordset($1::json) AS r(id text, version integer, procedure text, phase text, step text, role text, agency text,
-                 channel text, received_at bigint, statutory_due bigint, overdue_from bigint, appointment bigint, extended boolean,
-                 stopped_since bigint, step_due bigint, supplement_requests integer, result_at bigint, punctuality text, last_event_at bigint)
-            ORDER BY id
-            ON CONFLICT (id) DO UPDATE SET \(updates)
+            WITH stored AS (
+                SELECT id, version FROM summaries WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE
+            ), conflicts AS (
+                SELECT w.id FROM json_to_recordset($2::json) AS w(id text, expected integer)
+                LEFT JOIN stored s ON s.id = w.id
+                WHERE coalesce(s.version, 0) <> w.expected
+            ), written AS (
+                INSERT INTO events (dossier, sequence, at, actor, note, catalog_revision, kind, payload)
+                SELECT dossier, sequence, at, actor, note, catalog_revision, kind, payload
+                FROM json_to_recordset($3::json) AS r(dossier text, sequence integer, at bigint, actor text, note text,
+                                                      catalog_revision text, kind text, payload text)
+                WHERE NOT EXISTS (SELECT 1 FROM conflicts)
+                ORDER BY dossier, sequence
+                RETURNING 1
+            ), summarised AS (
+                INSERT INTO summaries (\(columns))
+                SELECT \(columns)
+                FROM json_to_recordset($4::json) AS r(id text, version integer, procedure text, phase text, step text, role text, agency text,
+                     channel text, received_at bigint, statutory_due bigint, overdue_from bigint, appointment bigint, extended boolean,
+                     stopped_since bigint, step_due bigint, supplement_requests integer, result_at bigint, punctuality text, last_event_at bigint)
+                WHERE NOT EXISTS (SELECT 1 FROM conflicts)
+                ORDER BY id
+                ON CONFLICT (id) DO UPDATE SET \(updates)
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM written), (SELECT count(*) FROM summarised),
+                   (SELECT coalesce(json_object_agg(id, version), '{}') FROM stored)::text
             """
     }()
 
@@ -138,7 +155,7 @@ enum PostgresText {
     static func key(_ text: String?) -> String? { text.map { key($0) } }
 }
 
-/// An event as stored (encoded into the JSON array ``PostgresSchema/insertEvents`` reads).
+/// An event as stored (encoded into the JSON array ``PostgresSchema/append`` reads).
 struct EventRow: Sendable, Encodable {
     var dossier: String
     var sequence: Int
@@ -184,7 +201,7 @@ struct EventRow: Sendable, Encodable {
 }
 
 /// A summary as stored (the columns of ``PostgresSchema/summaryColumns``, encoded into the JSON
-/// array ``PostgresSchema/upsertSummaries`` reads; absent keys are NULL).
+/// array ``PostgresSchema/append`` reads; absent keys are NULL).
 struct SummaryRow: Sendable, Encodable {
     var id: String
     var version: Int

@@ -192,6 +192,18 @@ import TTHCStorePostgres
         #expect(try await store.events(of: "B-2").map(\.sequence) == [1, 2])
         receipt.expectedVersion = 5
         await #expect(throws: DossierStoreError.self) { try await store.append(batch: [receipt]) }
+
+        // An action that does not follow the one before it on its dossier, in the same batch: the
+        // conflict SQLite's store names, and nothing written.
+        let (fresh, receivedFour) = try received("B-4")
+        var four = receivedFour
+        _ = try four.handle(.approve(step: "intake"), at: vnTime("2026-03-09T09:00"), by: deskClerk, in: context)
+        let payment = try four.handle(.recordPayment(amount: 50_000, reference: "BL-4"), at: vnTime("2026-03-09T09:10"), by: deskClerk, in: context)
+        let skipping = PostgresDossierStore.Append(events: payment, expectedVersion: 2, summary: try DossierSummary(four, in: context))
+        await #expect(throws: DossierStoreError.conflict("B-4", expected: 2, actual: 1)) { try await store.append(batch: [fresh, skipping]) }
+        #expect(try await store.summary(of: "B-4") == nil)
+        try await store.append(batch: [fresh])
+        #expect(try await store.events(of: "B-4").map(\.sequence) == [1])
     }
 
     /// The centre's daily queries can use their indexes (sequential scans disabled for the plan:
