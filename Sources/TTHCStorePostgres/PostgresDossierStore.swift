@@ -256,7 +256,8 @@ public final class PostgresDossierStore: DossierStore {
         }
         let stored = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
         if let conflict = Self.firstConflict(checks, stored: stored) { return conflict }
-        let first = checks[0]   // the versions moved again since: report the first action
+        // The versions moved again since: report the first action.
+        guard let first = checks.first else { return .backend("appending: an empty batch conflicted") }
         return .conflict(first.id, expected: first.expected, actual: stored[first.key] ?? 0)
     }
 
