@@ -45,14 +45,30 @@ public struct ActorOptions: ParsableArguments, Sendable {
 }
 
 /// What the dossier commands work with: the catalogue and the context decisions are judged by,
-/// and the open store.
-struct DossierWorkspace {
-    let catalog: Catalog
-    let context: DossierContext
-    let store: SQLiteDossierStore
-    let now: Instant
+/// the open store, and the instant taken as now. The command line opens one per command; the
+/// HTTP service makes one per request from its loaded catalogue and shared store.
+public struct DossierWorkspace: Sendable {
+    /// The catalogue.
+    public let catalog: Catalog
+    /// The context decisions are judged by (calendars, fee schedule, policy).
+    public let context: DossierContext
+    /// The store.
+    public let store: AnyDossierStore
+    /// The instant taken as now.
+    public let now: Instant
+    /// How the store is named in messages (a file path; never a password).
+    public let storeLabel: String
 
-    var service: DossierService<SQLiteDossierStore> { DossierService(store: store, context: context) }
+    /// Creates a workspace.
+    public init(catalog: Catalog, context: DossierContext, store: AnyDossierStore, now: Instant, storeLabel: String) {
+        self.catalog = catalog
+        self.context = context
+        self.store = store
+        self.now = now
+        self.storeLabel = storeLabel
+    }
+
+    var service: DossierService<AnyDossierStore> { DossierService(store: store, context: context) }
 
     /// Loads the catalogue, builds the calendars and opens the store.
     static func open(_ options: GlobalOptions, _ storeOptions: StoreOptions, fees: String? = nil) -> Result<DossierWorkspace, CommandFailure> {
@@ -80,13 +96,13 @@ struct DossierWorkspace {
             }
             feeSchedule = schedule
         }
-        let store: SQLiteDossierStore
-        switch DossierStoreOpener.open(storeOptions.store) {
+        let store: AnyDossierStore
+        switch DossierStoreOpener.openStore(storeOptions.store) {
         case .failure(let failure): return .failure(failure)
         case .success(let opened): store = opened
         }
         let context = DossierContext(catalog: catalog, calendars: assessor.calendars, feeSchedule: feeSchedule)
-        return .success(DossierWorkspace(catalog: catalog, context: context, store: store, now: now))
+        return .success(DossierWorkspace(catalog: catalog, context: context, store: store, now: now, storeLabel: DossierStoreOpener.label(storeOptions.store)))
     }
 
     /// The working calendar of a dossier's procedure (the national one when unknown).
@@ -103,16 +119,30 @@ struct DossierWorkspace {
 }
 
 /// Opens a store named by `--store`.
-enum DossierStoreOpener {
-    static func open(_ location: String) -> Result<SQLiteDossierStore, CommandFailure> {
+public enum DossierStoreOpener {
+    /// Opens the store at `location` (an SQLite file).
+    public static func open(_ location: String) -> Result<AnyDossierStore, CommandProblem> {
+        openStore(location).mapError(\.problem)
+    }
+
+    static func openStore(_ location: String) -> Result<AnyDossierStore, CommandFailure> {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            return .failure(CommandFailure(vi: "kho PostgreSQL chưa được hỗ trợ; dùng tệp SQLite", en: "PostgreSQL stores are not supported yet; use an SQLite file"))
+            return .failure(CommandFailure(vi: "kho PostgreSQL chưa được hỗ trợ; dùng tệp SQLite", en: "PostgreSQL stores are not supported yet; use an SQLite file",
+                                           code: "store-unsupported"))
         }
         do {
-            return .success(try SQLiteDossierStore(path: location))
+            return .success(AnyDossierStore(try SQLiteDossierStore(path: location)))
         } catch {
-            return .failure(CommandFailure(vi: "không mở được kho hồ sơ '\(location)': \(error.english)", en: "cannot open the dossier store '\(location)': \(error.english)"))
+            return .failure(CommandFailure(vi: "không mở được kho hồ sơ '\(location)': \(error.english)", en: "cannot open the dossier store '\(location)': \(error.english)",
+                                           code: "store-unavailable", kind: .unavailable))
         }
+    }
+
+    /// The store's name for messages: the path, or a URL without its password.
+    public static func label(_ location: String) -> String {
+        guard location.contains("://"), var components = URLComponents(string: location) else { return location }
+        if components.password != nil { components.password = "***" }
+        return components.string ?? location
     }
 }
 
@@ -174,13 +204,34 @@ enum DossierTime {
 
 /// Engine and store errors as command output: the engine's message in the user's language, exit 1
 /// for an action the rules refuse (or a conflict), 2 for bad input.
-enum DossierFailure {
+public enum DossierFailure {
     static func output(_ error: DossierServiceError, _ language: Language) -> CommandOutput {
         var output = CommandOutput()
         let message = language == .vi ? error.vietnamese : error.english
         output.err = (language == .vi ? "lỗi: " : "error: ") + message + " [\(error.code)]\n"
         output.status = isBadInput(error) ? 2 : 1
+        output.problem = problem(error)
         return output
+    }
+
+    /// The problem of an engine or store error, with the kind that fits it.
+    public static func problem(_ error: DossierServiceError) -> CommandProblem {
+        CommandProblem(code: error.code, kind: kind(error), vietnamese: error.vietnamese, english: error.english)
+    }
+
+    static func kind(_ error: DossierServiceError) -> CommandProblem.Kind {
+        switch error {
+        case .notFound: return .notFound
+        case .store(.conflict): return .conflict
+        case .store(.backend): return .unavailable
+        case .store(.invalidBatch): return .badInput
+        case .dossier(let e):
+            switch e {
+            case .roleRequired, .wrongAgency, .wrongWard: return .forbidden
+            case .unknownProcedure: return .notFound
+            default: return isBadInput(error) ? .badInput : .refused
+            }
+        }
     }
 
     static func isBadInput(_ error: DossierServiceError) -> Bool {
