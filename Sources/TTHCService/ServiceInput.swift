@@ -241,26 +241,27 @@ enum JSONAnswer {
     }
 }
 
-/// A command whose answer is computed without printing (`tthc due`, `tthc calendar`).
+/// A command whose answer is computed without printing, over given calendars (`tthc due`,
+/// `tthc calendar`).
 protocol AnsweringCommand: ParsableCommand {
-    func output() -> CommandOutput
+    func output(calendars: CalendarSource) -> CommandOutput
 }
 
 extension DueCommand: AnsweringCommand {}
 extension CalendarCommand: AnsweringCommand {}
 
 /// Runs a command's own parser and logic on arguments built from a request, so that the HTTP
-/// answer is the command line's answer.
+/// answer is the command line's answer; the calendars are those of the catalogue in service.
 enum CommandLineAnswer {
-    static func run<C: AnsweringCommand>(_ type: C.Type, _ arguments: [String], _ language: Language) throws -> CommandOutput {
+    static func run<C: AnsweringCommand>(_ type: C.Type, _ arguments: [String], calendars: CalendarSource, _ language: Language) throws -> CommandOutput {
         let command: C
         do {
-            command = try C.parse(arguments + ["--lang", language == .vi ? "vi" : "en"])
+            command = try C.parse(["--lang", language == .vi ? "vi" : "en"] + arguments)
         } catch {
             let message = C.message(for: error)
             throw ServiceProblem.badInput(vi: message, en: message)
         }
-        return command.output()
+        return command.output(calendars: calendars)
     }
 }
 

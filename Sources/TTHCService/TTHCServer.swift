@@ -115,18 +115,18 @@ public struct TTHCServer: Sendable {
         guard let procedure = loaded.catalog.procedure(id) else {
             throw ServiceProblem(.notFound, code: "unknown-procedure", vi: "Không có thủ tục '\(id)' trong danh mục.", en: "No procedure '\(id)' in the catalogue.")
         }
-        let version: ProcedureVersion?
+        // The version in force on the day (in Vietnam) of `at`, a date or an instant; default today.
+        let day: CivilDate
         if let at = query.string("at") {
-            guard let instant = Instant(iso8601: at, defaultOffset: .vietnam) ?? CivilDate(iso: at).map({ Instant(LocalDateTime(date: $0, secondOfDay: 0), offset: .vietnam) }) else {
+            guard let date = CivilDate(iso: at) ?? Instant(iso8601: at, defaultOffset: .vietnam)?.local(at: .vietnam).date else {
                 throw ServiceProblem.badInput(vi: "'at' không phải thời điểm ISO 8601 hay ngày YYYY-MM-DD.", en: "'at' is not an ISO 8601 instant or a YYYY-MM-DD date.")
             }
-            let date = instant.local(at: .vietnam).date
-            version = procedure.version(on: ExprDate(year: date.year, month: date.month, day: date.day))
+            day = date
         } else {
-            version = procedure.version(on: ExprDate(year: now().local(at: .vietnam).date.year, month: now().local(at: .vietnam).date.month,
-                                                     day: now().local(at: .vietnam).date.day)) ?? procedure.latest
+            day = now().local(at: .vietnam).date
         }
-        guard let version else {
+        // Without `at`, a procedure not yet in force shows its newest version, as `tthc show` does.
+        guard let version = procedure.version(on: ExprDate(year: day.year, month: day.month, day: day.day)) ?? (query.string("at") == nil ? procedure.latest : nil) else {
             throw ServiceProblem(.notFound, code: "no-version-in-force", vi: "Thủ tục '\(procedure.id)' không có phiên bản nào có hiệu lực vào thời điểm đó.",
                                  en: "Procedure '\(procedure.id)' has no version in force at that instant.")
         }
@@ -151,20 +151,23 @@ public struct TTHCServer: Sendable {
         guard let from = query.string("from") else {
             throw ServiceProblem.badInput(vi: "Thiếu tham số 'from' (thời điểm tiếp nhận).", en: "Missing parameter 'from' (the receipt instant).")
         }
-        var arguments = [from]
+        var arguments: [String] = []
         for (name, option) in [("working_days", "--working-days"), ("working_hours", "--working-hours"), ("days", "--days"), ("same_day", "--same-day"),
                                ("cutoff", "--cutoff"), ("calendar", "--calendar")] {
             if let value = query.string(name) { arguments += [option, value] }
         }
-        return try JSONAnswer.from(CommandLineAnswer.run(DueCommand.self, arguments + ["--format", "json", "--catalog", catalog.path], context.language))
+        arguments += ["--", from]
+        return try JSONAnswer.from(CommandLineAnswer.run(DueCommand.self, ["--format", "json"] + arguments, calendars: .loaded(catalog.current.catalog.calendars),
+                                                         context.language))
     }
 
     func calendar(_ request: Request, _ context: ServiceRequestContext) throws -> Response {
         let query = try QueryParameters(request, allowed: ["calendar"])
         let year = try context.parameters.require("year")
-        var arguments = [year, "--format", "json", "--catalog", catalog.path]
+        var arguments = ["--format", "json"]
         if let id = query.string("calendar") { arguments += ["--calendar", id] }
-        return try JSONAnswer.from(CommandLineAnswer.run(CalendarCommand.self, arguments, context.language))
+        return try JSONAnswer.from(CommandLineAnswer.run(CalendarCommand.self, arguments + ["--", year], calendars: .loaded(catalog.current.catalog.calendars),
+                                                         context.language))
     }
 
     // MARK: - Dossiers
@@ -177,11 +180,11 @@ public struct TTHCServer: Sendable {
     func receive(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["id", "refuse", "note"])
         let user = try context.requireUser()
-        guard let ward = user.ward, ward != DossierActor.allWards else {
+        let servesOneWard = user.ward.map { !$0.isEmpty && $0 != DossierActor.allWards } ?? false
+        guard servesOneWard else {
             throw ServiceProblem.forbidden("ward-required", vi: "Chỉ cán bộ của một đơn vị (phường, xã) cụ thể mới tiếp nhận được hồ sơ; mã truy cập không nêu đơn vị.",
                                            en: "Only staff of one ward can receive dossiers; the token names no single ward.")
         }
-        _ = ward
         if let id = query.string("id") { try DossierIDText.validate(id) }
         let text = try await RequestBody.text(request, context)
         let output = await DossierReceiveCommand.answer(text: text, name: "body", id: query.string("id"), refuse: query.strings("refuse"), note: query.string("note"),
@@ -286,7 +289,7 @@ public struct TTHCServer: Sendable {
     }
 
     func metricsPage(_ context: ServiceRequestContext) throws -> Response {
-        try context.requireRole(ServiceUser.adminRole, or: "monitor")
+        try context.requireRole(ServiceUser.adminRole, "monitor")
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.render())))
@@ -309,9 +312,5 @@ extension ServiceRequestContext {
                                            en: "User '\(user.user)' needs role \(roles.map { "'\($0)'" }.joined(separator: " or ")).")
         }
         return user
-    }
-
-    func requireRole(_ role: String, or other: String) throws {
-        try requireRole(role, other)
     }
 }

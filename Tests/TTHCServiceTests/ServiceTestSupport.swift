@@ -61,6 +61,10 @@ let serviceCatalogPath: String = {
       chairman: {name: Chủ tịch Ủy ban nhân dân}
     """.write(to: root.appendingPathComponent("_shared/registry.yaml"), atomically: true, encoding: .utf8)
     try? permitProcedure.write(to: root.appendingPathComponent("giay-phep-thu-nghiem.yaml"), atomically: true, encoding: .utf8)
+    // The shipped calendars: the national one and an example province's (`vi-du-tinh`).
+    let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Procedures/calendars")
+    try? FileManager.default.copyItem(at: shipped, to: root.appendingPathComponent("calendars"))
     return root.path
 }()
 
@@ -81,9 +85,9 @@ struct CapturingLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-        let all = metadata.merging(extra ?? [:]) { $1 }
-        sink.append("\(level) \(message) " + all.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))
+    func log(event: LogEvent) {
+        let all = metadata.merging(event.metadata ?? [:]) { $1 }
+        sink.append("\(event.level) \(event.message) " + all.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))
     }
 }
 

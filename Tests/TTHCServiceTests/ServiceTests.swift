@@ -7,6 +7,8 @@ import Testing
 import TTHCCommands
 import TTHCDiagnostics
 import TTHCEngine
+import TTHCCalendar
+import TTHCModel
 @testable import TTHCService
 
 /// The HTTP API end to end on the router: public routes, tokens, ward scoping and roles, the
@@ -223,6 +225,29 @@ import TTHCEngine
             try await client.execute(uri: "/v1/calendar/2026", method: .get, headers: .bearer(clerk)) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("2026-02-17"))
+            }
+        }
+    }
+
+    /// Due dates and calendars come from the catalogue in service, not from its folder per request:
+    /// a province's calendar still answers when the folder is gone (read from disk, it would be
+    /// unknown).
+    @Test func calendarsComeFromTheLoadedCatalogue() async throws {
+        let f = try await ServiceFixture()
+        let detached = TTHCServer(catalog: CatalogHolder(f.server.catalog.current, path: "/nonexistent/tthc-catalogue"), store: f.server.store,
+                                  storeLabel: "memory", authority: f.authority)
+        let clerk = try await f.token("lan", ["one_stop_clerk"])
+        let app = Application(router: detached.router())
+        try await app.test(.router) { client in
+            #expect(detached.catalog.current.catalog.calendars.contains { $0.id == "vi-du-tinh" })
+            try await client.execute(uri: "/v1/due?from=2026-02-13T09:00:00%2B07:00&working_days=5&calendar=vi-du-tinh", method: .get, headers: .bearer(clerk)) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+            }
+            try await client.execute(uri: "/v1/calendar/2026?calendar=vi-du-tinh", method: .get, headers: .bearer(clerk)) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/v1/calendar/2026?calendar=khong-co", method: .get, headers: .bearer(clerk)) { response in
+                #expect(response.status == .badRequest)
             }
         }
     }
