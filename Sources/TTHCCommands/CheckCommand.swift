@@ -57,17 +57,11 @@ public struct CheckCommand: ParsableCommand {
     public static func answer(text: String, name: String, catalog: Catalog, assessor base: Assessor, fees: String?, language: Language,
                               format: OutputFormat) -> CommandOutput {
         let (decoded, diagnostics, source) = DossierFileDecoder.decode(text: text, file: name, catalog: catalog)
-        guard let file = decoded else {
-            var output = CommandOutput()
-            output.err = DiagnosticRenderer(language: language, sources: [name: source]).render(diagnostics)
-            output.status = 2
-            output.problem = .invalidDossier(diagnostics, name: name, source: source)
-            return output
-        }
+        guard let file = decoded else { return .invalidDossier(diagnostics, name: name, source: source, language: language) }
         var assessor = base
         if let id = fees ?? file.feeSchedule {
             guard let schedule = catalog.feeSchedule(id) else {
-                return CommandFailure(vi: "không có biểu phí '\(id)' trong danh mục", en: "no fee schedule '\(id)' in the catalogue", code: "unknown-fee-schedule").output(language)
+                return CommandFailure.unknownFeeSchedule(id).output(language)
             }
             assessor.feeSchedule = schedule
         }

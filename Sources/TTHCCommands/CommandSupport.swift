@@ -143,14 +143,31 @@ public struct CommandProblem: Sendable, Equatable, Error {
     public func message(_ language: Language) -> String { language == .vi ? vietnamese : english }
 }
 
-extension CommandProblem {
-    /// A dossier text that does not decode: its diagnostics (with line and column) as the message.
-    static func invalidDossier(_ diagnostics: [Diagnostic], name: String, source: String) -> CommandProblem {
-        func render(_ language: Language) -> String {
-            DiagnosticRenderer(language: language, sources: [name: source]).render(diagnostics.filter { $0.severity == .error })
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+extension CommandOutput {
+    /// A failure: the message on standard error (with its code when `showCode`), the exit status,
+    /// and the problem for programs.
+    static func failure(_ problem: CommandProblem, status: Int32, language: Language, showCode: Bool = false) -> CommandOutput {
+        var output = CommandOutput()
+        output.err = (language == .vi ? "lỗi: " : "error: ") + problem.message(language) + (showCode ? " [\(problem.code)]" : "") + "\n"
+        output.status = status
+        output.problem = problem
+        return output
+    }
+
+    /// A dossier text that does not decode: its diagnostics with line and column (exit 2); the
+    /// problem's message holds the errors in both languages.
+    static func invalidDossier(_ diagnostics: [Diagnostic], name: String, source: String, language: Language) -> CommandOutput {
+        func render(_ language: Language, _ diagnostics: [Diagnostic]) -> String {
+            DiagnosticRenderer(language: language, sources: [name: source]).render(diagnostics)
         }
-        return CommandProblem(code: "invalid-dossier", kind: .badInput, vietnamese: render(.vi), english: render(.en))
+        let errors = diagnostics.filter { $0.severity == .error }
+        var output = CommandOutput()
+        output.err = render(language, diagnostics)
+        output.status = 2
+        output.problem = CommandProblem(code: "invalid-dossier", kind: .badInput,
+                                        vietnamese: render(.vi, errors).trimmingCharacters(in: .whitespacesAndNewlines),
+                                        english: render(.en, errors).trimmingCharacters(in: .whitespacesAndNewlines))
+        return output
     }
 }
 
@@ -171,11 +188,12 @@ struct CommandFailure: Error {
     var problem: CommandProblem { CommandProblem(code: code, kind: kind, vietnamese: text.text(.vi), english: text.text(.en)) }
 
     func output(_ language: Language) -> CommandOutput {
-        var output = CommandOutput()
-        output.err = (language == .vi ? "lỗi: " : "error: ") + text.text(language) + "\n"
-        output.status = status
-        output.problem = problem
-        return output
+        .failure(problem, status: status, language: language)
+    }
+
+    /// A fee schedule the catalogue does not have.
+    static func unknownFeeSchedule(_ id: String) -> CommandFailure {
+        CommandFailure(vi: "không có biểu phí '\(id)' trong danh mục", en: "no fee schedule '\(id)' in the catalogue", code: "unknown-fee-schedule")
     }
 }
 

@@ -83,17 +83,11 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
                               format: OutputFormat) async -> CommandOutput {
         let w = Words(language)
         let (decoded, diagnostics, source) = DossierFileDecoder.decode(text: text, file: name, catalog: workspace.catalog)
-        guard let file = decoded else {
-            var output = CommandOutput()
-            output.err = DiagnosticRenderer(language: language, sources: [name: source]).render(diagnostics)
-            output.status = 2
-            output.problem = .invalidDossier(diagnostics, name: name, source: source)
-            return output
-        }
+        guard let file = decoded else { return .invalidDossier(diagnostics, name: name, source: source, language: language) }
         var context = workspace.context
         if !feesChosen, let scheduleID = file.feeSchedule {
             guard let schedule = workspace.catalog.feeSchedule(scheduleID) else {
-                return CommandFailure(vi: "không có biểu phí '\(scheduleID)' trong danh mục", en: "no fee schedule '\(scheduleID)' in the catalogue").output(language)
+                return CommandFailure.unknownFeeSchedule(scheduleID).output(language)
             }
             context.feeSchedule = schedule
         }
@@ -501,13 +495,7 @@ public struct DossierShowCommand: AsyncParsableCommand {
         do { history = try await workspace.service.history(DossierID(id)) } catch { return DossierFailure.output(error, language) }
         do {
             let dossier = try Dossier.replay(history)
-            if let problem = allowed(dossier) {
-                var output = CommandOutput()
-                output.err = (language == .vi ? "lỗi: " : "error: ") + problem.message(language) + " [\(problem.code)]\n"
-                output.status = 1
-                output.problem = problem
-                return output
-            }
+            if let problem = allowed(dossier) { return .failure(problem, status: 1, language: language, showCode: true) }
             let status = try dossier.status(at: workspace.now, in: workspace.context)
             return DossierShowReport(dossier: dossier, status: status, history: history, workspace: workspace, words: Words(language)).render(format)
         } catch {

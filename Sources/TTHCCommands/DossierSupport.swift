@@ -92,7 +92,7 @@ public struct DossierWorkspace: Sendable {
         var feeSchedule = assessor.feeSchedule
         if let fees {
             guard let schedule = catalog.feeSchedule(fees) else {
-                return .failure(CommandFailure(vi: "không có biểu phí '\(fees)' trong danh mục", en: "no fee schedule '\(fees)' in the catalogue"))
+                return .failure(.unknownFeeSchedule(fees))
             }
             feeSchedule = schedule
         }
@@ -206,12 +206,7 @@ enum DossierTime {
 /// for an action the rules refuse (or a conflict), 2 for bad input.
 public enum DossierFailure {
     static func output(_ error: DossierServiceError, _ language: Language) -> CommandOutput {
-        var output = CommandOutput()
-        let message = language == .vi ? error.vietnamese : error.english
-        output.err = (language == .vi ? "lỗi: " : "error: ") + message + " [\(error.code)]\n"
-        output.status = isBadInput(error) ? 2 : 1
-        output.problem = problem(error)
-        return output
+        .failure(problem(error), status: isBadInput(error) ? 2 : 1, language: language, showCode: true)
     }
 
     /// The problem of an engine or store error, with the kind that fits it.

@@ -74,16 +74,7 @@ public enum ServiceSetup {
 
     /// Loads the catalogue, opens the store and reads the key.
     public static func server(catalog path: String, store location: String, authKey: String) async throws(Failure) -> TTHCServer {
-        guard let key = FileManager.default.contents(atPath: authKey) else {
-            throw Failure(vietnamese: "không đọc được tệp khóa '\(authKey)'", english: "cannot read the key file '\(authKey)'")
-        }
-        let authority: TokenAuthority
-        do {
-            authority = try await TokenAuthority(key: key)
-        } catch {
-            throw Failure(vietnamese: "khóa trong '\(authKey)' quá ngắn: cần ít nhất \(TokenAuthority.minimumKeyLength) byte",
-                          english: "the key in '\(authKey)' is too short: at least \(TokenAuthority.minimumKeyLength) bytes")
-        }
+        let authority = try await authority(keyFile: authKey)
         let holder: CatalogHolder
         do {
             holder = try CatalogHolder(path: path)
@@ -96,6 +87,19 @@ public enum ServiceSetup {
         case .success(let opened): store = opened
         }
         return TTHCServer(catalog: holder, store: store, storeLabel: DossierStoreOpener.label(location), authority: authority)
+    }
+
+    /// The token authority of the secret in `path` (`--auth-key` of `serve`, `--key` of `token`).
+    public static func authority(keyFile path: String) async throws(Failure) -> TokenAuthority {
+        guard let key = FileManager.default.contents(atPath: path) else {
+            throw Failure(vietnamese: "không đọc được tệp khóa '\(path)'", english: "cannot read the key file '\(path)'")
+        }
+        do {
+            return try await TokenAuthority(key: key)
+        } catch {
+            throw Failure(vietnamese: "khóa trong '\(path)' quá ngắn: cần ít nhất \(TokenAuthority.minimumKeyLength) byte",
+                          english: "the key in '\(path)' is too short: at least \(TokenAuthority.minimumKeyLength) bytes")
+        }
     }
 }
 

@@ -44,15 +44,11 @@ public struct TokenCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("lỗi: cần ít nhất một --role\n".utf8))
             throw ExitCode(2)
         }
-        guard let data = FileManager.default.contents(atPath: key) else {
-            FileHandle.standardError.write(Data("lỗi: không đọc được tệp khóa '\(key)'\n".utf8))
-            throw ExitCode(2)
-        }
         let authority: TokenAuthority
         do {
-            authority = try await TokenAuthority(key: data)
+            authority = try await ServiceSetup.authority(keyFile: key)
         } catch {
-            FileHandle.standardError.write(Data("lỗi: khóa quá ngắn: cần ít nhất \(TokenAuthority.minimumKeyLength) byte\n".utf8))
+            FileHandle.standardError.write(Data("lỗi: \(error.vietnamese)\n".utf8))
             throw ExitCode(2)
         }
         let token = try await authority.mint(ServiceUser(user: user, roles: Set(role), agency: agency, ward: ward), lifetime: seconds)
