@@ -18,11 +18,17 @@ let package = Package(
         .library(name: "TTHCEngine", targets: ["TTHCEngine"]),
         .library(name: "TTHCStoreSQLite", targets: ["TTHCStoreSQLite"]),
         .library(name: "TTHCStorePostgres", targets: ["TTHCStorePostgres"]),
+        .library(name: "TTHCService", targets: ["TTHCService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         /// libyaml through pkg-config (`yaml-0.1`, Debian `libyaml-dev`); hidden behind TTHCYAML.
@@ -64,15 +70,32 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "TTHCCompiler", "TTHCEngine", "TTHCStoreSQLite", "TTHCModel", "TTHCCalendar", "TTHCDiagnostics",
+                "TTHCCompiler", "TTHCEngine", "TTHCStoreSQLite", "TTHCStorePostgres", "TTHCModel", "TTHCCalendar", "TTHCDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
-        /// `@main` only.
+        /// The HTTP service (`tthc serve`): the CLI's answers as a JSON API, bearer tokens, metrics,
+        /// graceful shutdown, catalogue reload; and the `serve` and `token` subcommands.
+        .target(
+            name: "TTHCService",
+            dependencies: [
+                "TTHCCommands", "TTHCCompiler", "TTHCEngine", "TTHCStoreSQLite", "TTHCModel", "TTHCCalendar", "TTHCDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("openapi.json")],
+            swiftSettings: strict
+        ),
+        /// `@main` and the list of subcommands only.
         .executableTarget(
             name: "tthc",
-            dependencies: ["TTHCCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TTHCCommands", "TTHCService", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 
@@ -99,5 +122,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TTHCCommandsTests", dependencies: ["TTHCCommands"], swiftSettings: strict),
+        .testTarget(
+            name: "TTHCServiceTests",
+            dependencies: [
+                "TTHCService", "TTHCCommands", "TTHCEngine", "TTHCModel", "TTHCCalendar", "TTHCCompiler", "TTHCDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            swiftSettings: strict
+        ),
     ]
 )

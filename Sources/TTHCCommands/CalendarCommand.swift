@@ -38,7 +38,10 @@ public struct CalendarCommand: ParsableCommand {
     }
 
     /// The list of the year's exceptions, or an error output.
-    public func output() -> CommandOutput {
+    public func output() -> CommandOutput { output(calendars: .folder(options.catalog)) }
+
+    /// The year's days off, with the calendar definitions taken from `source`.
+    public func output(calendars source: CalendarSource) -> CommandOutput {
         let language = options.lang.language
         let vi = language == .vi
         let supported = WorkingCalendar.supportedYears
@@ -47,7 +50,7 @@ public struct CalendarCommand: ParsableCommand {
                             en: "'\(year)' is not a valid year (\(supported.lowerBound)–\(supported.upperBound))", language)
         }
         let working: WorkingCalendar
-        switch CalendarLoader.load(id: calendar, catalog: options.catalog, years: CalendarLoader.years(around: y), language: language) {
+        switch CalendarLoader.load(id: calendar, source: source, years: CalendarLoader.years(around: y), language: language) {
         case let .success(value): working = value
         case let .failure(failure): return failure.output
         }

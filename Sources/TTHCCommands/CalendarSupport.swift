@@ -16,17 +16,23 @@ enum CalendarLoader {
     }
 
     /// The working calendar `id`, or the output to print (diagnostics or a message, exit code 2).
-    static func load(id: String, catalog: String, years: ClosedRange<Int>, language: Language) -> Result<WorkingCalendar, CommandFailureOutput> {
-        let compiler = CalendarCompiler(catalog: catalog)
+    /// The definitions come from `source`: compiled from the catalogue folder's `calendars/`, or
+    /// those of a catalogue already loaded (the HTTP service), so nothing is read per request.
+    static func load(id: String, source: CalendarSource, years: ClosedRange<Int>, language: Language) -> Result<WorkingCalendar, CommandFailureOutput> {
         var definitions: [String: CalendarDefinition] = [:]
         var compilation: CalendarCompilation?
-        if compiler.exists {
-            let result = compiler.compile()
-            compilation = result
-            definitions = result.definitions
-        } else {
-            definitions["vn"] = .vietnam
+        switch source {
+        case .loaded(let given):
+            definitions = Dictionary(given.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        case .folder(let catalog):
+            let compiler = CalendarCompiler(catalog: catalog)
+            if compiler.exists {
+                let result = compiler.compile()
+                compilation = result
+                definitions = result.definitions
+            }
         }
+        if definitions.isEmpty && compilation == nil { definitions["vn"] = .vietnam }
         guard definitions[id] != nil else {
             var output = CommandOutput()
             if let compilation, compilation.hasErrors {
@@ -48,6 +54,14 @@ enum CalendarLoader {
             return .failure(CommandFailureOutput(output: output))
         }
     }
+}
+
+/// Where the calendar commands take their definitions from.
+public enum CalendarSource: Sendable {
+    /// Compile `<catalog>/calendars/` (the command line's `--catalog`).
+    case folder(String)
+    /// The calendars of a loaded catalogue (empty: the national calendar).
+    case loaded([CalendarDefinition])
 }
 
 /// A failure already rendered as command output.

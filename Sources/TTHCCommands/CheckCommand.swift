@@ -42,22 +42,26 @@ public struct CheckCommand: ParsableCommand {
         case .failure(let failure): return failure.output(language)
         case .success(let loaded): catalog = loaded
         }
-        let (decoded, diagnostics, source) = DossierFileDecoder.decode(text: String(decoding: data, as: UTF8.self), file: path, catalog: catalog)
-        guard let file = decoded else {
-            var output = CommandOutput()
-            output.err = DiagnosticRenderer(language: language, sources: [path: source]).render(diagnostics)
-            output.status = 2
-            return output
-        }
-        var assessor: Assessor
+        let assessor: Assessor
         do {
             assessor = try EngineSetup.assessor(for: catalog)
         } catch {
             return CommandFailure(vi: "không dựng được lịch làm việc: \(error)", en: "cannot build the working calendars: \(error)").output(language)
         }
+        return answer(text: String(decoding: data, as: UTF8.self), name: path, catalog: catalog, assessor: assessor, fees: fees, language: language, format: options.format)
+    }
+
+    /// Checks the dossier written in `text` (YAML or JSON, as a dossier file named `name` in
+    /// messages) against the catalogue: the receipt or the request to supplement, as text or as the
+    /// JSON answer. The command line and the HTTP service both call this.
+    public static func answer(text: String, name: String, catalog: Catalog, assessor base: Assessor, fees: String?, language: Language,
+                              format: OutputFormat) -> CommandOutput {
+        let (decoded, diagnostics, source) = DossierFileDecoder.decode(text: text, file: name, catalog: catalog)
+        guard let file = decoded else { return .invalidDossier(diagnostics, name: name, source: source, language: language) }
+        var assessor = base
         if let id = fees ?? file.feeSchedule {
             guard let schedule = catalog.feeSchedule(id) else {
-                return CommandFailure(vi: "không có biểu phí '\(id)' trong danh mục", en: "no fee schedule '\(id)' in the catalogue").output(language)
+                return CommandFailure.unknownFeeSchedule(id).output(language)
             }
             assessor.feeSchedule = schedule
         }
@@ -68,12 +72,14 @@ public struct CheckCommand: ParsableCommand {
             var output = CommandOutput()
             output.err = failure.problems.map { (language == .vi ? "lỗi: " : "error: ") + (language == .vi ? $0.vietnamese : $0.english) + "\n" }.joined()
             output.status = 2
+            output.problem = CommandProblem(code: "invalid-facts", kind: .badInput, vietnamese: failure.problems.map(\.vietnamese).joined(separator: "; "),
+                                            english: failure.problems.map(\.english).joined(separator: "; "))
             return output
         case .success(let value):
             assessment = value
         }
         var output = CommandOutput()
-        switch options.format {
+        switch format {
         case .json: output.out = CheckJSON.render(file: file, assessment: assessment)
         case .text: output.out = CheckSlip(catalog: catalog, file: file, assessment: assessment, language: language).render()
         }

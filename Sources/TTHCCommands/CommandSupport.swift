@@ -13,6 +13,9 @@ public struct CommandOutput: Sendable, Equatable {
     public var err: String = ""
     /// The exit status: 0 success, 1 a negative answer (errors found, dossier incomplete), 2 bad input.
     public var status: Int32 = 0
+    /// Why the command failed, for programs (the HTTP service's problem documents); nil on success
+    /// and on a negative answer that is not a failure (an incomplete dossier).
+    public var problem: CommandProblem?
 
     /// An empty output with status 0.
     public init() {}
@@ -62,7 +65,17 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 }
 
 /// Loads a catalogue from a folder (compiling it) or from a bundle file.
-enum CatalogLoader {
+public enum CatalogLoader {
+    /// The catalogue at `path` (a folder of procedure files or a compiled bundle), or why not.
+    public static func load(_ path: String) -> Result<Catalog, CommandProblem> {
+        load(path, language: .vi).mapError { failure in
+            var problem = failure.problem
+            problem.code = "catalog-unavailable"
+            problem.kind = .unavailable
+            return problem
+        }
+    }
+
     static func load(_ path: String, language: Language) -> Result<Catalog, CommandFailure> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -91,21 +104,96 @@ enum CatalogLoader {
     }
 }
 
+/// Why a command failed, with a stable code, its kind and the message in both languages.
+public struct CommandProblem: Sendable, Equatable, Error {
+    /// What kind of failure: decides the HTTP status the service answers with.
+    public enum Kind: String, Sendable, Equatable {
+        /// The input is malformed or names nothing known (400).
+        case badInput
+        /// The dossier, procedure or other resource does not exist (404).
+        case notFound
+        /// Someone changed the dossier meanwhile: reload and retry (409).
+        case conflict
+        /// The workflow's rules refuse the action in the dossier's state (422).
+        case refused
+        /// The actor lacks the role, agency or ward the action needs (403).
+        case forbidden
+        /// The server cannot answer now: the store or the catalogue is unavailable (503).
+        case unavailable
+    }
+
+    /// A stable kebab-case code.
+    public var code: String
+    /// The kind.
+    public var kind: Kind
+    /// The message in Vietnamese.
+    public var vietnamese: String
+    /// The message in English.
+    public var english: String
+
+    /// Creates a problem.
+    public init(code: String, kind: Kind, vietnamese: String, english: String) {
+        self.code = code
+        self.kind = kind
+        self.vietnamese = vietnamese
+        self.english = english
+    }
+
+    /// The message in `language`.
+    public func message(_ language: Language) -> String { language == .vi ? vietnamese : english }
+}
+
+extension CommandOutput {
+    /// A failure: the message on standard error (with its code when `showCode`), the exit status,
+    /// and the problem for programs.
+    static func failure(_ problem: CommandProblem, status: Int32, language: Language, showCode: Bool = false) -> CommandOutput {
+        var output = CommandOutput()
+        output.err = (language == .vi ? "lỗi: " : "error: ") + problem.message(language) + (showCode ? " [\(problem.code)]" : "") + "\n"
+        output.status = status
+        output.problem = problem
+        return output
+    }
+
+    /// A dossier text that does not decode: its diagnostics with line and column (exit 2); the
+    /// problem's message holds the errors in both languages.
+    static func invalidDossier(_ diagnostics: [Diagnostic], name: String, source: String, language: Language) -> CommandOutput {
+        func render(_ language: Language, _ diagnostics: [Diagnostic]) -> String {
+            DiagnosticRenderer(language: language, sources: [name: source]).render(diagnostics)
+        }
+        let errors = diagnostics.filter { $0.severity == .error }
+        var output = CommandOutput()
+        output.err = render(language, diagnostics)
+        output.status = 2
+        output.problem = CommandProblem(code: "invalid-dossier", kind: .badInput,
+                                        vietnamese: render(.vi, errors).trimmingCharacters(in: .whitespacesAndNewlines),
+                                        english: render(.en, errors).trimmingCharacters(in: .whitespacesAndNewlines))
+        return output
+    }
+}
+
 /// A failure reported to the user in their language, with exit code 2 by default.
 struct CommandFailure: Error {
     var text: LocalizedText
     var status: Int32 = 2
+    var code: String
+    var kind: CommandProblem.Kind
 
-    init(vi: String, en: String, status: Int32 = 2) {
+    init(vi: String, en: String, status: Int32 = 2, code: String = "bad-input", kind: CommandProblem.Kind = .badInput) {
         self.text = LocalizedText(vi: vi, en: en)
         self.status = status
+        self.code = code
+        self.kind = kind
     }
 
+    var problem: CommandProblem { CommandProblem(code: code, kind: kind, vietnamese: text.text(.vi), english: text.text(.en)) }
+
     func output(_ language: Language) -> CommandOutput {
-        var output = CommandOutput()
-        output.err = (language == .vi ? "lỗi: " : "error: ") + text.text(language) + "\n"
-        output.status = status
-        return output
+        .failure(problem, status: status, language: language)
+    }
+
+    /// A fee schedule the catalogue does not have.
+    static func unknownFeeSchedule(_ id: String) -> CommandFailure {
+        CommandFailure(vi: "không có biểu phí '\(id)' trong danh mục", en: "no fee schedule '\(id)' in the catalogue", code: "unknown-fee-schedule")
     }
 }
 
@@ -142,7 +230,8 @@ enum ProcedureLookup {
             let suggestion = Suggestion.closest(to: key, in: catalog.procedures.map(\.id))
             let hintVi = suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? ""
             let hintEn = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            return .failure(CommandFailure(vi: "không có thủ tục '\(key)' trong danh mục\(hintVi)", en: "no procedure '\(key)' in the catalogue\(hintEn)"))
+            return .failure(CommandFailure(vi: "không có thủ tục '\(key)' trong danh mục\(hintVi)", en: "no procedure '\(key)' in the catalogue\(hintEn)",
+                                           code: "unknown-procedure", kind: .notFound))
         }
         guard let on else {
             guard let latest = procedure.latest else {

@@ -63,31 +63,33 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
     public static func execute(file path: String, id: String?, fees: String? = nil, refuse: [String] = [], note: String? = nil,
                                actor actorOptions: ActorOptions, store storeOptions: StoreOptions, options: GlobalOptions) async -> CommandOutput {
         let language = options.lang.language
-        let w = Words(language)
         guard let data = FileManager.default.contents(atPath: path) else {
             return CommandFailure(vi: "không đọc được tệp hồ sơ '\(path)'", en: "cannot read the dossier file '\(path)'").output(language)
         }
-        let workspace: DossierWorkspace
-        switch DossierWorkspace.open(options, storeOptions, fees: fees) {
-        case .failure(let failure): return failure.output(language)
-        case .success(let opened): workspace = opened
+        return await DossierWorkspace.using(options, storeOptions, fees: fees) { workspace in
+            await answer(text: String(decoding: data, as: UTF8.self), name: path, id: id, feesChosen: fees != nil, refuse: refuse, note: note,
+                         actor: { actorOptions.actor(defaultAgency: $0.agency) }, workspace: workspace, language: language, format: options.format)
         }
-        let (decoded, diagnostics, source) = DossierFileDecoder.decode(text: String(decoding: data, as: UTF8.self), file: path, catalog: workspace.catalog)
-        guard let file = decoded else {
-            var output = CommandOutput()
-            output.err = DiagnosticRenderer(language: language, sources: [path: source]).render(diagnostics)
-            output.status = 2
-            return output
-        }
+    }
+
+    /// Receives the dossier written in `text` (YAML or JSON, as a dossier file) into the
+    /// workspace's store, by the actor `actor` makes for the procedure: the receipt (or the
+    /// refusal at intake) as text or JSON. The command line and the HTTP service both call this.
+    public static func answer(text: String, name: String, id: String?, feesChosen: Bool = false, refuse: [String] = [], note: String? = nil,
+                              actor makeActor: (Procedure) -> DossierActor, workspace: DossierWorkspace, language: Language,
+                              format: OutputFormat) async -> CommandOutput {
+        let w = Words(language)
+        let (decoded, diagnostics, source) = DossierFileDecoder.decode(text: text, file: name, catalog: workspace.catalog)
+        guard let file = decoded else { return .invalidDossier(diagnostics, name: name, source: source, language: language) }
         var context = workspace.context
-        if fees == nil, let scheduleID = file.feeSchedule {
+        if !feesChosen, let scheduleID = file.feeSchedule {
             guard let schedule = workspace.catalog.feeSchedule(scheduleID) else {
-                return CommandFailure(vi: "không có biểu phí '\(scheduleID)' trong danh mục", en: "no fee schedule '\(scheduleID)' in the catalogue").output(language)
+                return CommandFailure.unknownFeeSchedule(scheduleID).output(language)
             }
             context.feeSchedule = schedule
         }
         let service = DossierService(store: workspace.store, context: context)
-        let actor = actorOptions.actor(defaultAgency: file.procedure.agency)
+        let actor = makeActor(file.procedure)
         let input = DossierInput(facts: file.facts, channel: file.channel, papers: file.papers, received: file.received)
 
         if let id {
@@ -114,7 +116,7 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
                 } else {
                     reception = try await refuseAtIntake(chosen, file: file, input: input, reasons: refuse, by: actor, note: note, service: service)
                 }
-                return render(reception, file: file, reasons: refuse, catalog: workspace.catalog, store: storeOptions.store, options: options, words: w)
+                return render(reception, file: file, reasons: refuse, catalog: workspace.catalog, store: workspace.storeLabel, format: format, words: w)
             } catch {
                 if id == nil, attempt < 20, case .store(.conflict) = error { continue }
                 return DossierFailure.output(error, language)
@@ -123,7 +125,7 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
     }
 
     /// The next free `HS-yyyymmdd-nnnn` for the receipt date.
-    static func nextID(for received: Instant, in store: SQLiteDossierStore) async throws(DossierStoreError) -> DossierID {
+    static func nextID(for received: Instant, in store: some DossierStore) async throws(DossierStoreError) -> DossierID {
         let date = received.local(at: .vietnam).date
         let start = Instant(LocalDateTime(date: date, secondOfDay: 0), offset: .vietnam)
         let end = Instant(LocalDateTime(date: date.adding(days: 1), secondOfDay: 0), offset: .vietnam)
@@ -137,7 +139,7 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
 
     /// Records a refusal at intake with reasons (the assessment is still made, for the slip).
     static func refuseAtIntake(_ id: DossierID, file: DossierFile, input: DossierInput, reasons: [String], by actor: DossierActor, note: String?,
-                               service: DossierService<SQLiteDossierStore>) async throws(DossierServiceError) -> Reception {
+                               service: DossierService<AnyDossierStore>) async throws(DossierServiceError) -> Reception {
         let assessment: Assessment
         switch service.context.assessor.assess(file.procedure, input) {
         case .success(let a): assessment = a
@@ -182,12 +184,12 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
     }
 
     static func render(_ reception: Reception, file: DossierFile, reasons: [String], catalog: Catalog, store: String,
-                       options: GlobalOptions, words w: Words) -> CommandOutput {
+                       format: OutputFormat, words w: Words) -> CommandOutput {
         var output = CommandOutput()
         let dossier = reception.dossier
         let a = reception.assessment
         output.status = reception.received ? 0 : 1
-        switch options.format {
+        switch format {
         case .json:
             output.out = DossierJSON.render(ReceiptJSON(
                 id: dossier.id.rawValue, received: reception.received, phase: dossier.phase?.rawValue ?? "", procedure: file.procedure.id,
@@ -321,15 +323,36 @@ public struct DossierActCommand: AsyncParsableCommand {
     public static func execute(id: String, action name: String, arguments: Arguments, actor actorOptions: ActorOptions, store storeOptions: StoreOptions,
                                options: GlobalOptions) async -> CommandOutput {
         let language = options.lang.language
-        let names = DossierAction.allCases.map(\.rawValue).filter { $0 != "receive" && $0 != "refuse_at_intake" }
-        guard let action = DossierAction(rawValue: name.replacingOccurrences(of: "-", with: "_")) else {
-            return CommandFailure(vi: "không có thao tác '\(name)'; các thao tác: \(names.joined(separator: ", "))",
-                                  en: "no action '\(name)'; actions: \(names.joined(separator: ", "))").output(language)
+        if case .failure(let failure) = parseAction(name) { return failure.output(language) }
+        return await DossierWorkspace.using(options, storeOptions) { workspace in
+            await answer(id: id, action: name, arguments: arguments, actor: { dossier in actorOptions.actor(defaultAgency: dossier.agency ?? dossier.receipt?.agency ?? "") },
+                         workspace: workspace, language: language, format: options.format)
         }
-        let workspace: DossierWorkspace
-        switch DossierWorkspace.open(options, storeOptions) {
+    }
+
+    /// The actions `act` takes (receiving is `receive`'s).
+    public static var actionNames: [String] {
+        DossierAction.allCases.map(\.rawValue).filter { $0 != "receive" && $0 != "refuse_at_intake" }
+    }
+
+    static func parseAction(_ name: String) -> Result<DossierAction, CommandFailure> {
+        let names = actionNames
+        guard let action = DossierAction(rawValue: name.replacingOccurrences(of: "-", with: "_")), names.contains(action.rawValue) else {
+            return .failure(CommandFailure(vi: "không có thao tác '\(name)'; các thao tác: \(names.joined(separator: ", "))",
+                                           en: "no action '\(name)'; actions: \(names.joined(separator: ", "))", code: "unknown-action"))
+        }
+        return .success(action)
+    }
+
+    /// Does `action` on dossier `id` in the workspace, by the actor `actor` makes for the loaded
+    /// dossier, at the workspace's now: the dossier after it, as text or JSON. The command line
+    /// and the HTTP service both call this.
+    public static func answer(id: String, action name: String, arguments: Arguments, actor makeActor: (Dossier) -> DossierActor,
+                              workspace: DossierWorkspace, language: Language, format: OutputFormat) async -> CommandOutput {
+        let action: DossierAction
+        switch parseAction(name) {
         case .failure(let failure): return failure.output(language)
-        case .success(let opened): workspace = opened
+        case .success(let parsed): action = parsed
         }
         let service = workspace.service
         let dossier: Dossier
@@ -339,11 +362,11 @@ public struct DossierActCommand: AsyncParsableCommand {
         case .failure(let failure): return failure.output(language)
         case .success(let built): command = built
         }
-        let actor = actorOptions.actor(defaultAgency: dossier.agency ?? dossier.receipt?.agency ?? "")
+        let actor = makeActor(dossier)
         do {
             let (after, events) = try await service.act(on: dossier.id, command, by: actor, at: workspace.now, note: arguments.note,
                                                         expectedVersion: arguments.expectedVersion)
-            return DossierActReport(dossier: after, events: events, workspace: workspace, words: Words(language)).render(options.format)
+            return DossierActReport(dossier: after, events: events, workspace: workspace, words: Words(language)).render(format)
         } catch {
             return DossierFailure.output(error, language)
         }
@@ -450,17 +473,22 @@ public struct DossierShowCommand: AsyncParsableCommand {
     /// Reads the dossier and returns what to print.
     public static func execute(id: String, store storeOptions: StoreOptions, options: GlobalOptions) async -> CommandOutput {
         let language = options.lang.language
-        let workspace: DossierWorkspace
-        switch DossierWorkspace.open(options, storeOptions) {
-        case .failure(let failure): return failure.output(language)
-        case .success(let opened): workspace = opened
+        return await DossierWorkspace.using(options, storeOptions) { workspace in
+            await answer(id: id, workspace: workspace, language: language, format: options.format)
         }
+    }
+
+    /// Dossier `id` at the workspace's now — state, current step, statutory and step dues, history —
+    /// as text or JSON; `allowed` may refuse it (the HTTP service's ward check) before anything is shown.
+    public static func answer(id: String, allowed: (Dossier) -> CommandProblem? = { _ in nil }, workspace: DossierWorkspace, language: Language,
+                              format: OutputFormat) async -> CommandOutput {
         let history: [DossierEvent]
         do { history = try await workspace.service.history(DossierID(id)) } catch { return DossierFailure.output(error, language) }
         do {
             let dossier = try Dossier.replay(history)
+            if let problem = allowed(dossier) { return .failure(problem, status: 1, language: language, showCode: true) }
             let status = try dossier.status(at: workspace.now, in: workspace.context)
-            return DossierShowReport(dossier: dossier, status: status, history: history, workspace: workspace, words: Words(language)).render(options.format)
+            return DossierShowReport(dossier: dossier, status: status, history: history, workspace: workspace, words: Words(language)).render(format)
         } catch {
             return DossierFailure.output(.dossier(error), language)
         }
@@ -554,11 +582,21 @@ public struct DossierListCommand: AsyncParsableCommand {
     /// Lists the dossiers and returns what to print.
     public static func execute(_ filter: Filter, store storeOptions: StoreOptions, options: GlobalOptions) async -> CommandOutput {
         let language = options.lang.language
+        if case .failure(let failure) = validate(filter) { return failure.output(language) }
+        return await DossierWorkspace.using(options, storeOptions) { workspace in
+            await answer(filter, workspace: workspace, language: language, format: options.format)
+        }
+    }
+
+    static func validate(_ filter: Filter) -> Result<Set<DossierPhase>?, CommandFailure> {
         if filter.overdue && filter.dueWithin != nil {
-            return CommandFailure(vi: "--overdue và --due-within không dùng cùng nhau", en: "--overdue and --due-within are exclusive").output(language)
+            return .failure(CommandFailure(vi: "--overdue và --due-within không dùng cùng nhau", en: "--overdue and --due-within are exclusive"))
         }
         if let n = filter.dueWithin, n < 0 {
-            return CommandFailure(vi: "--due-within phải lớn hơn hoặc bằng 0", en: "--due-within must not be negative").output(language)
+            return .failure(CommandFailure(vi: "--due-within phải lớn hơn hoặc bằng 0", en: "--due-within must not be negative"))
+        }
+        if let n = filter.limit, n < 0 {
+            return .failure(CommandFailure(vi: "--limit phải lớn hơn hoặc bằng 0", en: "--limit must not be negative"))
         }
         var phases: Set<DossierPhase>?
         if !filter.states.isEmpty {
@@ -566,20 +604,26 @@ public struct DossierListCommand: AsyncParsableCommand {
             for name in filter.states {
                 guard let phase = DossierPhase(rawValue: name) else {
                     let all = DossierPhase.allCases.map(\.rawValue).joined(separator: ", ")
-                    return CommandFailure(vi: "không có trạng thái '\(name)'; các trạng thái: \(all)", en: "no state '\(name)'; states: \(all)").output(language)
+                    return .failure(CommandFailure(vi: "không có trạng thái '\(name)'; các trạng thái: \(all)", en: "no state '\(name)'; states: \(all)"))
                 }
                 set.insert(phase)
             }
             phases = set
         }
-        let workspace: DossierWorkspace
-        switch DossierWorkspace.open(options, storeOptions) {
+        return .success(phases)
+    }
+
+    /// The dossiers matching `filter` (and, when given, of `ward` only) at the workspace's now, as
+    /// text or JSON. The command line and the HTTP service both call this.
+    public static func answer(_ filter: Filter, ward: String? = nil, workspace: DossierWorkspace, language: Language, format: OutputFormat) async -> CommandOutput {
+        let phases: Set<DossierPhase>?
+        switch validate(filter) {
         case .failure(let failure): return failure.output(language)
-        case .success(let opened): workspace = opened
+        case .success(let parsed): phases = parsed
         }
         let now = workspace.now
         var query = DossierQuery(phases: phases, procedure: filter.procedure.map { workspace.catalog.procedure($0)?.id ?? $0 }, step: filter.step,
-                                 role: filter.role, agency: filter.agency, limit: filter.limit)
+                                 role: filter.role, agency: filter.agency, limit: filter.limit, ward: ward)
         if filter.overdue { query.overdueAt = now }
         if let n = filter.dueWithin {
             guard let calendar = workspace.context.calendars["vn"] ?? workspace.context.calendars.values.first,
@@ -591,7 +635,7 @@ public struct DossierListCommand: AsyncParsableCommand {
         }
         do {
             let rows = try await workspace.service.list(query)
-            return DossierListReport(rows: rows, workspace: workspace, words: Words(language)).render(options.format)
+            return DossierListReport(rows: rows, workspace: workspace, words: Words(language)).render(format)
         } catch {
             return DossierFailure.output(error, language)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TTHCCalendar
+import TTHCDiagnostics
 import TTHCEngine
 import TTHCModel
 import TTHCStoreSQLite
@@ -39,25 +40,40 @@ public struct StatsCommand: AsyncParsableCommand {
     /// Computes the period's figures and returns what to print.
     public static func execute(from: String, to: String, procedure: String? = nil, store storeOptions: StoreOptions, options: GlobalOptions) async -> CommandOutput {
         let language = options.lang.language
+        if case .failure(let failure) = period(from: from, to: to) { return failure.output(language) }
+        return await DossierWorkspace.using(options, storeOptions) { workspace in
+            await answer(from: from, to: to, procedure: procedure, workspace: workspace, language: language, format: options.format)
+        }
+    }
+
+    static func period(from: String, to: String) -> Result<(start: Instant, end: Instant, last: CivilDate), CommandFailure> {
         guard let start = DossierTime.startOfDay(from), let last = CivilDate(iso: to) else {
-            return CommandFailure(vi: "ngày không hợp lệ: --from \(from) --to \(to) (dạng YYYY-MM-DD)", en: "invalid dates: --from \(from) --to \(to) (YYYY-MM-DD)").output(language)
+            return .failure(CommandFailure(vi: "ngày không hợp lệ: --from \(from) --to \(to) (dạng YYYY-MM-DD)", en: "invalid dates: --from \(from) --to \(to) (YYYY-MM-DD)"))
         }
         let end = Instant(LocalDateTime(date: last.adding(days: 1), secondOfDay: 0), offset: .vietnam)
         guard start < end else {
-            return CommandFailure(vi: "ngày đầu kỳ sau ngày cuối kỳ", en: "the period starts after it ends").output(language)
+            return .failure(CommandFailure(vi: "ngày đầu kỳ sau ngày cuối kỳ", en: "the period starts after it ends"))
         }
-        let workspace: DossierWorkspace
-        switch DossierWorkspace.open(options, storeOptions) {
+        return .success((start, end, last))
+    }
+
+    /// The figures of the period `from`…`to` (dates, both included) at the workspace's now, of one
+    /// procedure and one ward when given, as text or JSON. The command line and the HTTP service
+    /// both call this.
+    public static func answer(from: String, to: String, procedure: String? = nil, ward: String? = nil, workspace: DossierWorkspace, language: Language,
+                              format: OutputFormat) async -> CommandOutput {
+        let start: Instant, end: Instant, last: CivilDate
+        switch period(from: from, to: to) {
         case .failure(let failure): return failure.output(language)
-        case .success(let opened): workspace = opened
+        case .success(let p): (start, end, last) = (p.start, p.end, p.last)
         }
         let procedureID = procedure.map { workspace.catalog.procedure($0)?.id ?? $0 }
         do {
-            let figures = try await DossierStatistics.compute(start: start, end: end, procedure: procedureID, workspace: workspace)
+            let figures = try await DossierStatistics.compute(start: start, end: end, procedure: procedureID, ward: ward, workspace: workspace)
             var output = CommandOutput()
-            switch options.format {
+            switch format {
             case .json: output.out = DossierJSON.render(figures.json(from: from, to: to))
-            case .text: output.out = figures.text(from: start, last: last, store: storeOptions.store, words: Words(language))
+            case .text: output.out = figures.text(from: start, last: last, store: workspace.storeLabel, words: Words(language))
             }
             return output
         } catch {
@@ -91,11 +107,11 @@ struct DossierStatistics {
     /// its start. It is resolved when its result (ready, or refused with reasons) falls before the
     /// cut, withdrawn when it was withdrawn before the cut, and open otherwise; an open dossier's
     /// standing is its status at the cut, folded from its events up to then.
-    static func compute(start: Instant, end: Instant, procedure: String?, workspace: DossierWorkspace) async throws(DossierServiceError) -> DossierStatistics {
+    static func compute(start: Instant, end: Instant, procedure: String?, ward: String? = nil, workspace: DossierWorkspace) async throws(DossierServiceError) -> DossierStatistics {
         let cut = min(end, workspace.now)
         var figures = DossierStatistics(asOf: cut)
         let service = workspace.service
-        let candidates = try await service.list(DossierQuery(procedure: procedure, receivedBefore: cut))
+        let candidates = try await service.list(DossierQuery(procedure: procedure, receivedBefore: cut, ward: ward))
         for s in candidates {
             guard let receivedAt = s.receivedAt else { continue }
             let withdrawnAt = s.phase == .withdrawn ? s.lastEventAt : nil
@@ -120,7 +136,7 @@ struct DossierStatistics {
                 figures.openOnTime += 1
             }
         }
-        let refusals = try await service.list(DossierQuery(phases: [.refusedAtIntake], procedure: procedure))
+        let refusals = try await service.list(DossierQuery(phases: [.refusedAtIntake], procedure: procedure, ward: ward))
         figures.refusedAtIntake = refusals.count { $0.lastEventAt >= start && $0.lastEventAt < cut }
         return figures
     }

@@ -4,6 +4,7 @@ import TTHCCalendar
 import TTHCDiagnostics
 import TTHCEngine
 import TTHCModel
+import TTHCStorePostgres
 import TTHCStoreSQLite
 
 /// Where dossiers are kept, and the instant commands treat as now.
@@ -45,17 +46,46 @@ public struct ActorOptions: ParsableArguments, Sendable {
 }
 
 /// What the dossier commands work with: the catalogue and the context decisions are judged by,
-/// and the open store.
-struct DossierWorkspace {
-    let catalog: Catalog
-    let context: DossierContext
-    let store: SQLiteDossierStore
-    let now: Instant
+/// the open store, and the instant taken as now. The command line opens one per command; the
+/// HTTP service makes one per request from its loaded catalogue and shared store.
+public struct DossierWorkspace: Sendable {
+    /// The catalogue.
+    public let catalog: Catalog
+    /// The context decisions are judged by (calendars, fee schedule, policy).
+    public let context: DossierContext
+    /// The store.
+    public let store: AnyDossierStore
+    /// The instant taken as now.
+    public let now: Instant
+    /// How the store is named in messages (a file path; never a password).
+    public let storeLabel: String
 
-    var service: DossierService<SQLiteDossierStore> { DossierService(store: store, context: context) }
+    /// Creates a workspace.
+    public init(catalog: Catalog, context: DossierContext, store: AnyDossierStore, now: Instant, storeLabel: String) {
+        self.catalog = catalog
+        self.context = context
+        self.store = store
+        self.now = now
+        self.storeLabel = storeLabel
+    }
+
+    var service: DossierService<AnyDossierStore> { DossierService(store: store, context: context) }
+
+    /// Opens a workspace, runs `work` in it and closes its store: what each dossier command does.
+    static func using(_ options: GlobalOptions, _ storeOptions: StoreOptions, fees: String? = nil,
+                      _ work: (DossierWorkspace) async -> CommandOutput) async -> CommandOutput {
+        switch await open(options, storeOptions, fees: fees) {
+        case .failure(let failure):
+            return failure.output(options.lang.language)
+        case .success(let workspace):
+            let output = await work(workspace)
+            await workspace.store.close()
+            return output
+        }
+    }
 
     /// Loads the catalogue, builds the calendars and opens the store.
-    static func open(_ options: GlobalOptions, _ storeOptions: StoreOptions, fees: String? = nil) -> Result<DossierWorkspace, CommandFailure> {
+    static func open(_ options: GlobalOptions, _ storeOptions: StoreOptions, fees: String? = nil) async -> Result<DossierWorkspace, CommandFailure> {
         let language = options.lang.language
         let now: Instant
         switch DossierTime.now(storeOptions.now) {
@@ -76,17 +106,17 @@ struct DossierWorkspace {
         var feeSchedule = assessor.feeSchedule
         if let fees {
             guard let schedule = catalog.feeSchedule(fees) else {
-                return .failure(CommandFailure(vi: "không có biểu phí '\(fees)' trong danh mục", en: "no fee schedule '\(fees)' in the catalogue"))
+                return .failure(.unknownFeeSchedule(fees))
             }
             feeSchedule = schedule
         }
-        let store: SQLiteDossierStore
-        switch DossierStoreOpener.open(storeOptions.store) {
+        let store: AnyDossierStore
+        switch await DossierStoreOpener.openStore(storeOptions.store) {
         case .failure(let failure): return .failure(failure)
         case .success(let opened): store = opened
         }
         let context = DossierContext(catalog: catalog, calendars: assessor.calendars, feeSchedule: feeSchedule)
-        return .success(DossierWorkspace(catalog: catalog, context: context, store: store, now: now))
+        return .success(DossierWorkspace(catalog: catalog, context: context, store: store, now: now, storeLabel: DossierStoreOpener.label(storeOptions.store)))
     }
 
     /// The working calendar of a dossier's procedure (the national one when unknown).
@@ -102,17 +132,39 @@ struct DossierWorkspace {
     }
 }
 
-/// Opens a store named by `--store`.
-enum DossierStoreOpener {
-    static func open(_ location: String) -> Result<SQLiteDossierStore, CommandFailure> {
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            return .failure(CommandFailure(vi: "kho PostgreSQL chưa được hỗ trợ; dùng tệp SQLite", en: "PostgreSQL stores are not supported yet; use an SQLite file"))
-        }
+/// Opens a store named by `--store`: a `postgres://` (or `postgresql://`) URL opens the shared
+/// PostgreSQL store, anything else is an SQLite file (created when absent).
+public enum DossierStoreOpener {
+    /// Opens the store at `location`. Close it with ``AnyDossierStore/close()`` when done.
+    public static func open(_ location: String) async -> Result<AnyDossierStore, CommandProblem> {
+        await openStore(location).mapError(\.problem)
+    }
+
+    /// Whether `location` names a PostgreSQL database rather than an SQLite file.
+    public static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
+    static func openStore(_ location: String) async -> Result<AnyDossierStore, CommandFailure> {
         do {
-            return .success(try SQLiteDossierStore(path: location))
+            if isPostgres(location) {
+                let store = try await PostgresDossierStore(url: location)
+                return .success(AnyDossierStore(store, close: { await store.close() }))
+            }
+            return .success(AnyDossierStore(try SQLiteDossierStore(path: location)))
         } catch {
-            return .failure(CommandFailure(vi: "không mở được kho hồ sơ '\(location)': \(error.english)", en: "cannot open the dossier store '\(location)': \(error.english)"))
+            let label = label(location)
+            return .failure(CommandFailure(vi: "không mở được kho hồ sơ '\(label)': \(error.vietnamese)",
+                                           en: "cannot open the dossier store '\(label)': \(error.english)",
+                                           code: "store-unavailable", kind: .unavailable))
         }
+    }
+
+    /// The store's name for messages: the path, or a URL without its password.
+    public static func label(_ location: String) -> String {
+        guard location.contains("://"), var components = URLComponents(string: location) else { return location }
+        if components.password != nil { components.password = "***" }
+        return components.string ?? location
     }
 }
 
@@ -174,13 +226,29 @@ enum DossierTime {
 
 /// Engine and store errors as command output: the engine's message in the user's language, exit 1
 /// for an action the rules refuse (or a conflict), 2 for bad input.
-enum DossierFailure {
+public enum DossierFailure {
     static func output(_ error: DossierServiceError, _ language: Language) -> CommandOutput {
-        var output = CommandOutput()
-        let message = language == .vi ? error.vietnamese : error.english
-        output.err = (language == .vi ? "lỗi: " : "error: ") + message + " [\(error.code)]\n"
-        output.status = isBadInput(error) ? 2 : 1
-        return output
+        .failure(problem(error), status: isBadInput(error) ? 2 : 1, language: language, showCode: true)
+    }
+
+    /// The problem of an engine or store error, with the kind that fits it.
+    public static func problem(_ error: DossierServiceError) -> CommandProblem {
+        CommandProblem(code: error.code, kind: kind(error), vietnamese: error.vietnamese, english: error.english)
+    }
+
+    static func kind(_ error: DossierServiceError) -> CommandProblem.Kind {
+        switch error {
+        case .notFound: return .notFound
+        case .store(.conflict): return .conflict
+        case .store(.backend): return .unavailable
+        case .store(.invalidBatch): return .badInput
+        case .dossier(let e):
+            switch e {
+            case .roleRequired, .wrongAgency, .wrongWard: return .forbidden
+            case .unknownProcedure: return .notFound
+            default: return isBadInput(error) ? .badInput : .refused
+            }
+        }
     }
 
     static func isBadInput(_ error: DossierServiceError) -> Bool {

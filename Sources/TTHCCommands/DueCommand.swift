@@ -55,7 +55,10 @@ public struct DueCommand: ParsableCommand {
     }
 
     /// Computes the due date and returns what to print.
-    public func output() -> CommandOutput {
+    public func output() -> CommandOutput { output(calendars: .folder(options.catalog)) }
+
+    /// Computes the due date with the calendar definitions taken from `source`.
+    public func output(calendars source: CalendarSource) -> CommandOutput {
         let language = options.lang.language
         let vi = language == .vi
         // The period: exactly one unit.
@@ -98,7 +101,7 @@ public struct DueCommand: ParsableCommand {
         }
         let ahead = 5 + period.count / (period.isMinutes ? 60 * 24 * 5 : 200)
         let working: WorkingCalendar
-        switch CalendarLoader.load(id: calendar, catalog: options.catalog, years: CalendarLoader.years(around: parsed.local.date.year, ahead: ahead), language: language) {
+        switch CalendarLoader.load(id: calendar, source: source, years: CalendarLoader.years(around: parsed.local.date.year, ahead: ahead), language: language) {
         case let .success(value): working = value
         case let .failure(failure): return failure.output
         }

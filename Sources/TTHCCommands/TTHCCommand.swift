@@ -1,12 +1,14 @@
 import ArgumentParser
 
-/// The root `tthc` command: lists the subcommands. Async, because the dossier commands are.
-public struct TTHCCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
-        commandName: "tthc",
-        abstract: "Thủ tục hành chính: biên dịch, kiểm tra và tính hạn giải quyết.",
-        subcommands: [LintCommand.self, CompileCommand.self, TestCommand.self, CheckCommand.self, ShowCommand.self, ListCommand.self, DueCommand.self, CalendarCommand.self, LunarCommand.self, SchemaCommand.self, GraphCommand.self, SiteCommand.self, DossierGroupCommand.self, StatsCommand.self]
-    )
+/// The `tthc` subcommands of this library; the executable adds the HTTP service's (`serve`,
+/// `token`) and runs them under its root command.
+public enum TTHCCommand {
+    /// The root command's abstract.
+    public static let abstract = "Thủ tục hành chính: biên dịch, kiểm tra và tính hạn giải quyết."
 
-    public init() {}
+    /// The subcommands, in the order `tthc --help` lists them.
+    public static let subcommands: [any ParsableCommand.Type] = [
+        LintCommand.self, CompileCommand.self, TestCommand.self, CheckCommand.self, ShowCommand.self, ListCommand.self, DueCommand.self,
+        CalendarCommand.self, LunarCommand.self, SchemaCommand.self, GraphCommand.self, SiteCommand.self, DossierGroupCommand.self, StatsCommand.self,
+    ]
 }

@@ -67,10 +67,10 @@ public struct TestCommand: ParsableCommand {
 }
 
 /// Builds the engine's pieces from a compiled catalogue.
-enum EngineSetup {
+public enum EngineSetup {
     /// An assessor with a working calendar for every calendar of the catalogue. A catalogue with no
     /// `calendars/` folder at all (a test catalogue) gets the library's national calendar as `vn`.
-    static func assessor(for catalog: Catalog) throws -> Assessor {
+    public static func assessor(for catalog: Catalog) throws -> Assessor {
         var definitions = Dictionary(catalog.calendars.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         if definitions.isEmpty { definitions["vn"] = CalendarDefinition.vietnam }
         var calendars: [String: WorkingCalendar] = [:]

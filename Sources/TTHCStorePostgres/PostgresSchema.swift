@@ -71,6 +71,12 @@ enum PostgresSchema {
             // The listing's order for queries with no other filter (`.all` with a limit).
             "CREATE INDEX summaries_order ON summaries (statutory_due, id)",
         ]),
+        Migration(version: 2, name: "summaries-ward", statements: [
+            // The ward that received the dossier (several wards on one database); NULL before.
+            "ALTER TABLE summaries ADD COLUMN ward text COLLATE \"C\"",
+            // A ward's own queues, in the listing's order.
+            "CREATE INDEX summaries_ward ON summaries (ward, statutory_due, id)",
+        ]),
     ]
 
     /// Taken (for the transaction) before migrating, so that two processes starting at once
@@ -88,7 +94,7 @@ enum PostgresSchema {
 
     static let summaryColumns = [
         "id", "version", "procedure", "phase", "step", "role", "agency", "channel", "received_at", "statutory_due", "overdue_from",
-        "appointment", "extended", "stopped_since", "step_due", "supplement_requests", "result_at", "punctuality", "last_event_at",
+        "appointment", "extended", "stopped_since", "step_due", "supplement_requests", "result_at", "punctuality", "last_event_at", "ward",
     ]
 
     static let selectVersions = "SELECT id, version FROM summaries WHERE id = ANY($1::text[])"
@@ -125,7 +131,8 @@ enum PostgresSchema {
                 SELECT \(columns)
                 FROM json_to_recordset($4::json) AS r(id text, version integer, procedure text, phase text, step text, role text, agency text,
                      channel text, received_at bigint, statutory_due bigint, overdue_from bigint, appointment bigint, extended boolean,
-                     stopped_since bigint, step_due bigint, supplement_requests integer, result_at bigint, punctuality text, last_event_at bigint)
+                     stopped_since bigint, step_due bigint, supplement_requests integer, result_at bigint, punctuality text, last_event_at bigint,
+                     ward text)
                 WHERE NOT EXISTS (SELECT 1 FROM conflicts)
                 ORDER BY id
                 ON CONFLICT (id) DO UPDATE SET \(updates)
@@ -222,9 +229,10 @@ struct SummaryRow: Sendable, Encodable {
     var resultAt: Int?
     var punctuality: String?
     var lastEventAt: Int
+    var ward: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, version, procedure, phase, step, role, agency, channel, appointment, extended, punctuality
+        case id, version, procedure, phase, step, role, agency, channel, appointment, extended, punctuality, ward
         case receivedAt = "received_at", statutoryDue = "statutory_due", overdueFrom = "overdue_from", stoppedSince = "stopped_since"
         case stepDue = "step_due", supplementRequests = "supplement_requests", resultAt = "result_at", lastEventAt = "last_event_at"
     }
@@ -249,13 +257,15 @@ struct SummaryRow: Sendable, Encodable {
         resultAt = s.resultAt?.secondsSince1970
         punctuality = s.punctuality?.rawValue
         lastEventAt = s.lastEventAt.secondsSince1970
+        ward = PostgresText.key(s.ward)
     }
 
     /// Decodes a row of ``PostgresSchema/selectSummaryFrom``.
     static func decode(_ row: PostgresRow) throws -> DossierSummary {
         let (id, version, procedure, phaseText, step, role, agency, channelText, receivedAt, statutoryDue, overdueFrom, appointment,
-             extended, stoppedSince, stepDue, supplementRequests, resultAt, punctualityText, lastEventAt) = try row.decode(
-                (String, Int, String, String, String?, String?, String?, String, Int?, Int?, Int?, Int?, Bool, Int?, Int?, Int, Int?, String?, Int).self)
+             extended, stoppedSince, stepDue, supplementRequests, resultAt, punctualityText, lastEventAt, ward) = try row.decode(
+                (String, Int, String, String, String?, String?, String?, String, Int?, Int?, Int?, Int?, Bool, Int?, Int?, Int, Int?, String?, Int,
+                 String?).self)
         func corrupt(_ column: String, _ value: String) -> DossierStoreError { .backend("summary of \(id): bad \(column) '\(value)'") }
         func instant(_ seconds: Int?) -> Instant? { seconds.map { Instant(secondsSince1970: $0) } }
         guard let phase = DossierPhase(rawValue: phaseText) else { throw corrupt("phase", phaseText) }
@@ -269,7 +279,7 @@ struct SummaryRow: Sendable, Encodable {
             id: DossierID(id), version: version, procedure: procedure, phase: phase, step: step, role: role, agency: agency, channel: channel,
             receivedAt: instant(receivedAt), statutoryDue: instant(statutoryDue), overdueFrom: instant(overdueFrom), appointment: instant(appointment),
             extended: extended, stoppedSince: instant(stoppedSince), stepDue: instant(stepDue), supplementRequests: supplementRequests,
-            resultAt: instant(resultAt), punctuality: punctuality, lastEventAt: Instant(secondsSince1970: lastEventAt))
+            resultAt: instant(resultAt), punctuality: punctuality, lastEventAt: Instant(secondsSince1970: lastEventAt), ward: ward)
     }
 }
 
@@ -299,7 +309,7 @@ enum PostgresQueryBuilder {
                 clauses.append("phase IN (" + phases.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ") + ")")
             }
         }
-        for (column, value) in [("procedure", query.procedure), ("step", query.step), ("role", query.role), ("agency", query.agency)] {
+        for (column, value) in [("procedure", query.procedure), ("step", query.step), ("role", query.role), ("agency", query.agency), ("ward", query.ward)] {
             if let value { clauses.append("\(column) = \(parameter(PostgresText.key(value)))") }
         }
         if let instant = query.overdueAt {

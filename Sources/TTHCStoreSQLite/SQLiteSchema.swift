@@ -62,6 +62,13 @@ enum SQLiteSchema {
                 CREATE INDEX summaries_received ON summaries (received_at);
                 """)
         }
+        migrator.registerMigration("v2-summaries-ward") { db in
+            try db.execute(sql: """
+                ALTER TABLE summaries ADD COLUMN ward TEXT;
+                -- A ward's own queues (several wards on one store).
+                CREATE INDEX summaries_ward ON summaries (ward, statutory_due);
+                """)
+        }
         return migrator
     }
 
@@ -79,7 +86,7 @@ enum SQLiteSchema {
 
     static let summaryColumns = [
         "id", "version", "procedure", "phase", "step", "role", "agency", "channel", "received_at", "statutory_due", "overdue_from",
-        "appointment", "extended", "stopped_since", "step_due", "supplement_requests", "result_at", "punctuality", "last_event_at",
+        "appointment", "extended", "stopped_since", "step_due", "supplement_requests", "result_at", "punctuality", "last_event_at", "ward",
     ]
 
     static let upsertSummary: String = {
@@ -158,6 +165,7 @@ struct SummaryRow: Sendable {
     var resultAt: Int?
     var punctuality: String?
     var lastEventAt: Int
+    var ward: String?
 
     init(_ s: DossierSummary) {
         id = SQLiteText.key(s.id.rawValue)
@@ -179,11 +187,12 @@ struct SummaryRow: Sendable {
         resultAt = s.resultAt?.secondsSince1970
         punctuality = s.punctuality?.rawValue
         lastEventAt = s.lastEventAt.secondsSince1970
+        ward = SQLiteText.key(s.ward)
     }
 
     var arguments: StatementArguments {
         [id, version, procedure, phase, step, role, agency, channel, receivedAt, statutoryDue, overdueFrom, appointment, extended,
-         stoppedSince, stepDue, supplementRequests, resultAt, punctuality, lastEventAt]
+         stoppedSince, stepDue, supplementRequests, resultAt, punctuality, lastEventAt, ward]
     }
 
     static func decode(_ row: Row) throws -> DossierSummary {
@@ -205,7 +214,7 @@ struct SummaryRow: Sendable {
             channel: channel, receivedAt: try instant(8), statutoryDue: try instant(9), overdueFrom: try instant(10), appointment: try instant(11),
             extended: try row.decode(Bool.self, atIndex: 12), stoppedSince: try instant(13), stepDue: try instant(14),
             supplementRequests: try row.decode(Int.self, atIndex: 15), resultAt: try instant(16), punctuality: punctuality,
-            lastEventAt: Instant(secondsSince1970: try row.decode(Int.self, atIndex: 18)))
+            lastEventAt: Instant(secondsSince1970: try row.decode(Int.self, atIndex: 18)), ward: try row.decode(String?.self, atIndex: 19))
     }
 }
 
@@ -237,6 +246,7 @@ enum SQLiteQuery {
         equal("step", query.step)
         equal("role", query.role)
         equal("agency", query.agency)
+        equal("ward", query.ward)
         if let instant = query.overdueAt {
             clauses.append("\(running) AND overdue_from <= ?")
             arguments += [instant.secondsSince1970]

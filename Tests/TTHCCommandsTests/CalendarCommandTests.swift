@@ -117,7 +117,7 @@ import TTHCCalendar
     }
 
     @Test func commandsAreRegistered() {
-        let names = TTHCCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        let names = TTHCCommand.subcommands.compactMap { $0.configuration.commandName }
         #expect(names.contains("due") && names.contains("calendar") && names.contains("lunar"))
     }
 }

@@ -204,4 +204,27 @@ import TTHCModel
             #expect(error.description.hasPrefix("[\(error.code)] "))
         }
     }
+
+    /// Several wards on one deployment: the dossier belongs to the ward of the clerk who received
+    /// it; an officer of another ward is refused, one serving every ward (`*`) is not.
+    @Test func aDossierBelongsToTheWardThatReceivedIt() throws {
+        let clerk = DossierActor(user: "clerk.lan", roles: [DossierPolicy.oneStopClerk], agency: "ubnd-xa", ward: "phuong-ba-dinh")
+        var d = Dossier(id: "HS-W")
+        try d.handle(.receive(procedure: "giay-phep-5-ngay", input: l.permitInput(at: "2026-03-09T08:00")), at: vnTime("2026-03-09T08:00"), by: clerk, in: l.context)
+        try d.handle(.approve(step: "intake"), at: vnTime("2026-03-09T09:00"), by: clerk, in: l.context)
+        #expect(d.ward == "phuong-ba-dinh")
+        #expect(try DossierSummary(d, in: l.context).ward == "phuong-ba-dinh")
+
+        let stranger = DossierActor(user: "officer.x", roles: ["officer"], agency: "ubnd-xa", ward: "phuong-kim-ma")
+        let error = try #require(dossierRefusal(d, .approve(step: "review"), at: "2026-03-09T10:00", by: stranger, in: l.context))
+        #expect(error.code == "dossier-wrong-ward")
+        #expect(error.vietnamese == "Người dùng 'officer.x' của đơn vị 'phuong-kim-ma' không được duyệt, hoàn thành bước: hồ sơ thuộc đơn vị 'phuong-ba-dinh'.")
+
+        let sameWard = DossierActor(user: "officer.y", roles: ["officer"], agency: "ubnd-xa", ward: "phuong-ba-dinh")
+        #expect(dossierRefusal(d, .approve(step: "review"), at: "2026-03-09T10:00", by: sameWard, in: l.context) == nil)
+        let province = DossierActor(user: "officer.z", roles: ["officer"], agency: "ubnd-xa", ward: DossierActor.allWards)
+        #expect(dossierRefusal(d, .approve(step: "review"), at: "2026-03-09T10:00", by: province, in: l.context) == nil)
+        #expect(DossierQuery(ward: "phuong-ba-dinh").matches(try DossierSummary(d, in: l.context)))
+        #expect(!DossierQuery(ward: "phuong-kim-ma").matches(try DossierSummary(d, in: l.context)))
+    }
 }

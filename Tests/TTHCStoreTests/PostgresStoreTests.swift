@@ -121,10 +121,10 @@ import TTHCStorePostgres
         }
         #expect(stores.count == 4)
         for store in stores {
-            #expect(try await store.appliedMigrations() == [1])
+            #expect(try await store.appliedMigrations() == [1, 2])
         }
         let again = try await PostgresTestDatabase.store(on: endpoint)
-        #expect(try await again.appliedMigrations() == [1])
+        #expect(try await again.appliedMigrations() == [1, 2])
         #expect(try await again.summaries(.all).isEmpty)
     }
 

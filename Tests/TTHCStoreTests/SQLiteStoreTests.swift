@@ -89,7 +89,7 @@ import TTHCStoreSQLite
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations"))
         }
         #expect(mode == "wal")
-        #expect(migrations == 1)
+        #expect(migrations == 2)
     }
 
     /// Two stores on one file (as two `tthc` processes would be) acting on one dossier at once:

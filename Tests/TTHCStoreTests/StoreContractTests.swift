@@ -266,4 +266,19 @@ import TTHCStoreSQLite
         #expect(stored[1].note == "Đã kiểm tra đủ")
         #expect(folded.phase == .handedOver)
     }
+
+    /// Several wards on one store: each dossier keeps the ward of the clerk who received it, and a
+    /// ward's listing holds only its own dossiers.
+    @Test(arguments: StoreKind.allCases) func listingsAreScopedByWard(_ kind: StoreKind) async throws {
+        let service = try await service(kind)
+        for (id, ward) in [("HS-A1", "phuong-a"), ("HS-A2", "phuong-a"), ("HS-B1", "phuong-b")] {
+            var clerk = deskClerk
+            clerk.ward = ward
+            _ = try await service.receive(DossierID(id), procedure: "giay-phep-5-ngay", input: permitInput(at: "2026-03-09T08:00"), by: clerk, at: vnTime("2026-03-09T08:00"))
+        }
+        #expect(try await service.list(DossierQuery(ward: "phuong-a")).map(\.id.rawValue) == ["HS-A1", "HS-A2"])
+        #expect(try await service.list(DossierQuery(ward: "phuong-b")).map(\.id.rawValue) == ["HS-B1"])
+        #expect(try await service.store.summary(of: "HS-B1")?.ward == "phuong-b")
+        #expect(try await service.list(.all).count == 3)
+    }
 }

@@ -182,31 +182,6 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 }
 
-/// Any store as one concrete type, so that `DossierService` can be written once for all.
-struct AnyDossierStore: DossierStore {
-    let base: any DossierStore
-
-    init(_ base: any DossierStore) {
-        self.base = base
-    }
-
-    func append(_ events: [DossierEvent], expectedVersion: Int, summary: DossierSummary) async throws(DossierStoreError) {
-        try await base.append(events, expectedVersion: expectedVersion, summary: summary)
-    }
-
-    func events(of id: DossierID, after sequence: Int) async throws(DossierStoreError) -> [DossierEvent] {
-        try await base.events(of: id, after: sequence)
-    }
-
-    func summary(of id: DossierID) async throws(DossierStoreError) -> DossierSummary? {
-        try await base.summary(of: id)
-    }
-
-    func summaries(_ query: DossierQuery) async throws(DossierStoreError) -> [DossierSummary] {
-        try await base.summaries(query)
-    }
-}
-
 /// A trait that removes what a test case's stores left (SQLite files, PostgreSQL schemas and
 /// pools) when the case ends, whether it passed or not: `@Suite(.storeCleanup)`.
 struct StoreCleanup: SuiteTrait, TestTrait, TestScoping {

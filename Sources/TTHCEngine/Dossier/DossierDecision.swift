@@ -108,6 +108,7 @@ struct Decision {
             throw .notReceived(dossier.id)
         }
         if phase.isFinal { throw .finished(dossier.id, phase, action) }
+        if let ward = dossier.ward, !actor.serves(ward: ward) { throw .wrongWard(action, ward: ward, actor: actor) }
         let (procedure, version) = try context.version(of: receipt)
         let workflow = Workflow(procedure: procedure, version: version, receipt: receipt, calendar: try context.calendar(receipt.calendar), policy: policy)
 

@@ -21,6 +21,8 @@ public enum DossierError: Error, Sendable, Hashable, CustomStringConvertible {
     case roleRequired(DossierAction, step: StepRef?, roles: [String], actor: DossierActor)
     /// A step action by someone of another agency than the one holding the dossier.
     case wrongAgency(DossierAction, holding: String, actor: DossierActor)
+    /// An action by a user of another ward than the one the dossier belongs to.
+    case wrongWard(DossierAction, ward: String, actor: DossierActor)
     /// A send-back to a step not listed in the current step's `rework`.
     case notAReworkTarget(step: StepRef, target: String, allowed: [String])
     /// A reason is required for this action.
@@ -73,6 +75,7 @@ public enum DossierError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownStep: "dossier-unknown-step"
         case .roleRequired: "dossier-role-required"
         case .wrongAgency: "dossier-wrong-agency"
+        case .wrongWard: "dossier-wrong-ward"
         case .notAReworkTarget: "dossier-not-a-rework-target"
         case .reasonRequired: "dossier-reason-required"
         case .stepsRemain: "dossier-steps-remain"
@@ -118,6 +121,8 @@ public enum DossierError: Error, Sendable, Hashable, CustomStringConvertible {
             return "Người dùng '\(actor.user)' không được \(action.vietnamese)\(at): cần vai trò \(need)."
         case .wrongAgency(let action, let holding, let actor):
             return "Người dùng '\(actor.user)' thuộc cơ quan '\(actor.agency)' không được \(action.vietnamese): hồ sơ đang do cơ quan '\(holding)' giải quyết."
+        case .wrongWard(let action, let ward, let actor):
+            return "Người dùng '\(actor.user)' của đơn vị '\(actor.ward ?? "")' không được \(action.vietnamese): hồ sơ thuộc đơn vị '\(ward)'."
         case .notAReworkTarget(let step, let target, let allowed):
             let list = allowed.isEmpty ? "bước này không được trả lại" : "chỉ được trả lại bước " + allowed.map { "'\($0)'" }.joined(separator: ", ")
             return "Không thể trả hồ sơ từ bước \(step) về bước '\(target)': \(list)."
@@ -183,6 +188,8 @@ public enum DossierError: Error, Sendable, Hashable, CustomStringConvertible {
             return "User '\(actor.user)' may not \(action.english)\(at): role \(roles.map { "'\($0)'" }.joined(separator: " or ")) required."
         case .wrongAgency(let action, let holding, let actor):
             return "User '\(actor.user)' of agency '\(actor.agency)' may not \(action.english): the dossier is held by agency '\(holding)'."
+        case .wrongWard(let action, let ward, let actor):
+            return "User '\(actor.user)' of ward '\(actor.ward ?? "")' may not \(action.english): the dossier belongs to ward '\(ward)'."
         case .notAReworkTarget(let step, let target, let allowed):
             let list = allowed.isEmpty ? "this step cannot send back" : "it may send back only to " + allowed.map { "'\($0)'" }.joined(separator: ", ")
             return "Cannot send the dossier back from step '\(step.id)' to '\(target)': \(list)."

@@ -41,19 +41,33 @@ public struct DossierActor: Sendable, Hashable, Codable, CustomStringConvertible
     public var roles: Set<String>
     /// The agency id the user works for.
     public var agency: String
+    /// The ward (commune, or the one-stop centre's office) the user serves, when a deployment
+    /// serves several; `*` serves them all (a provincial agency). A dossier belongs to the ward of
+    /// the clerk who received it, and only users of that ward (or `*`) may act on it.
+    public var ward: String?
 
     /// Creates an actor.
-    public init(user: String, roles: Set<String>, agency: String) {
+    public init(user: String, roles: Set<String>, agency: String, ward: String? = nil) {
         self.user = user
         self.roles = roles
         self.agency = agency
+        self.ward = ward
     }
+
+    /// Whether the actor may work on a dossier of `ward` (no ward on either side: no restriction).
+    public func serves(ward dossierWard: String?) -> Bool {
+        guard let dossierWard, let ward, ward != Self.allWards else { return true }
+        return ward == dossierWard
+    }
+
+    /// The ward value that serves every ward.
+    public static let allWards = "*"
 
     /// Whether the actor holds `role`.
     public func holds(_ role: String) -> Bool { roles.contains(role) }
 
     /// `user (role, role @ agency)`.
-    public var description: String { "\(user) (\(roles.sorted().joined(separator: ", ")) @ \(agency))" }
+    public var description: String { "\(user) (\(roles.sorted().joined(separator: ", ")) @ \(agency)\(ward.map { ", " + $0 } ?? ""))" }
 }
 
 /// The rules a deployment may tune; the defaults follow Decree 61/2018 as amended and Decree

@@ -168,6 +168,8 @@ public struct Dossier: Sendable, Hashable, Codable {
     public private(set) var steps: [StepVisit] = []
     /// The agency holding the dossier.
     public private(set) var agency: String?
+    /// The ward the dossier belongs to: that of the clerk who received (or refused) it.
+    public private(set) var ward: String?
     /// Supplement requests made during processing.
     public private(set) var supplementRequests: Int = 0
     /// Total working seconds the clock stood still (pauses and `.resume` supplements).
@@ -235,6 +237,7 @@ public struct Dossier: Sendable, Hashable, Codable {
     public mutating func apply(_ event: DossierEvent) {
         version = event.sequence
         lastEventAt = event.at
+        if event.sequence == 1 { ward = event.actor.ward }
         catalogRevision = event.catalogRevision
         switch event.kind {
         case .received(let r):

@@ -132,6 +132,8 @@ public struct DossierSummary: Sendable, Hashable, Codable {
     public var punctuality: Punctuality?
     /// The instant of the last event.
     public var lastEventAt: Instant
+    /// The ward the dossier belongs to (see ``DossierActor/ward``).
+    public var ward: String?
 
     /// Whether the clock stands still.
     public var clockStopped: Bool { stoppedSince != nil }
@@ -139,7 +141,8 @@ public struct DossierSummary: Sendable, Hashable, Codable {
     /// Creates a summary.
     public init(id: DossierID, version: Int, procedure: String, phase: DossierPhase, step: String?, role: String?, agency: String?,
                 channel: Channel, receivedAt: Instant?, statutoryDue: Instant?, overdueFrom: Instant?, appointment: Instant?, extended: Bool,
-                stoppedSince: Instant?, stepDue: Instant?, supplementRequests: Int, resultAt: Instant?, punctuality: Punctuality?, lastEventAt: Instant) {
+                stoppedSince: Instant?, stepDue: Instant?, supplementRequests: Int, resultAt: Instant?, punctuality: Punctuality?, lastEventAt: Instant,
+                ward: String? = nil) {
         self.id = id
         self.version = version
         self.procedure = procedure
@@ -159,6 +162,7 @@ public struct DossierSummary: Sendable, Hashable, Codable {
         self.resultAt = resultAt
         self.punctuality = punctuality
         self.lastEventAt = lastEventAt
+        self.ward = ward
     }
 
     /// The summary of a dossier (with at least one event), using the context for its calendar
@@ -178,12 +182,12 @@ public struct DossierSummary: Sendable, Hashable, Codable {
                       appointment: dossier.appointment, extended: !dossier.extensions.isEmpty, stoppedSince: dossier.state.stoppedSince,
                       stepDue: dossier.currentVisit?.due, supplementRequests: dossier.supplementRequests, resultAt: dossier.resultAt,
                       punctuality: dossier.resultAt.map { DossierClock.punctuality(result: $0, due: raw, dayBased: receipt.isDayBased, offset: calendar.utcOffset) },
-                      lastEventAt: last)
+                      lastEventAt: last, ward: dossier.ward)
         } else {
             let refusal = dossier.intakeRefusal
             self.init(id: dossier.id, version: dossier.version, procedure: refusal?.procedure ?? "", phase: phase, step: nil, role: nil, agency: nil,
                       channel: refusal?.channel ?? .inPerson, receivedAt: nil, statutoryDue: nil, overdueFrom: nil, appointment: nil, extended: false,
-                      stoppedSince: nil, stepDue: nil, supplementRequests: 0, resultAt: nil, punctuality: nil, lastEventAt: last)
+                      stoppedSince: nil, stepDue: nil, supplementRequests: 0, resultAt: nil, punctuality: nil, lastEventAt: last, ward: dossier.ward)
         }
     }
 }
@@ -200,6 +204,8 @@ public struct DossierQuery: Sendable, Hashable, Codable {
     public var role: String?
     /// Holding agency.
     public var agency: String?
+    /// The ward the dossier belongs to.
+    public var ward: String?
     /// Clock running, no result yet, and overdue at this instant (`overdueFrom <= overdueAt`).
     public var overdueAt: Instant?
     /// Clock running, no result yet, and not overdue at this instant.
@@ -216,7 +222,7 @@ public struct DossierQuery: Sendable, Hashable, Codable {
     /// Creates a query.
     public init(phases: Set<DossierPhase>? = nil, procedure: String? = nil, step: String? = nil, role: String? = nil, agency: String? = nil,
                 overdueAt: Instant? = nil, notOverdueAt: Instant? = nil, dueBy: Instant? = nil, receivedFrom: Instant? = nil,
-                receivedBefore: Instant? = nil, limit: Int? = nil) {
+                receivedBefore: Instant? = nil, limit: Int? = nil, ward: String? = nil) {
         self.phases = phases
         self.procedure = procedure
         self.step = step
@@ -228,6 +234,7 @@ public struct DossierQuery: Sendable, Hashable, Codable {
         self.receivedFrom = receivedFrom
         self.receivedBefore = receivedBefore
         self.limit = limit
+        self.ward = ward
     }
 
     /// Every dossier.
@@ -245,6 +252,7 @@ public struct DossierQuery: Sendable, Hashable, Codable {
         if let step, s.step != step { return false }
         if let role, s.role != role { return false }
         if let agency, s.agency != agency { return false }
+        if let ward, s.ward != ward { return false }
         let running = s.phase == .processing && s.resultAt == nil
         if let overdueAt {
             guard running, let from = s.overdueFrom, from <= overdueAt else { return false }
