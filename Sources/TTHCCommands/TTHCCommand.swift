@@ -9,6 +9,6 @@ public enum TTHCCommand {
     /// The subcommands, in the order `tthc --help` lists them.
     public static let subcommands: [any ParsableCommand.Type] = [
         LintCommand.self, CompileCommand.self, TestCommand.self, CheckCommand.self, ShowCommand.self, ListCommand.self, DueCommand.self,
-        CalendarCommand.self, LunarCommand.self, SchemaCommand.self, GraphCommand.self, SiteCommand.self, DossierGroupCommand.self, StatsCommand.self,
+        CalendarCommand.self, LunarCommand.self, SchemaCommand.self, GraphCommand.self, SiteCommand.self, TableCommand.self, DossierGroupCommand.self, StatsCommand.self,
     ]
 }

@@ -35,6 +35,29 @@ import TTHCModel
         }
     }
 
+    /// Issue 5: a procedure without its legal basis or its examples is not a catalogue entry.
+    @Test(arguments: RepositoryPaths.procedureFiles)
+    func procedureFileHasLegalBasisAndExamples(_ file: String) throws {
+        let catalog = try #require(Self.compiled.catalog, "the catalogue has errors")
+        let procedure = try #require(catalog.procedures.first { $0.source == file })
+        #expect(!procedure.tests.isEmpty, "\(file): no tests:")
+        for version in procedure.versions {
+            #expect(!version.legalBasis.isEmpty, "\(file): the version in force from \(version.effective) has no legal_basis")
+            #expect(version.legalBasis.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }, "\(file): an empty legal_basis entry")
+        }
+    }
+
+    /// `Procedures/README.md` holds the table `tthc table` makes from these very files.
+    @Test func readmeTableMatchesTheFiles() throws {
+        let catalog = try #require(Self.compiled.catalog, "the catalogue has errors")
+        let readme = try String(contentsOfFile: RepositoryPaths.procedures + "/README.md", encoding: .utf8)
+        let expected = try #require(CatalogTable.replacingTable(in: readme, with: CatalogTable.markdown(catalog)), "README.md lacks the table markers")
+        #expect(readme == expected, "Procedures/README.md is out of date: run swift run tthc table --write Procedures/README.md")
+        for procedure in catalog.procedures {
+            #expect(readme.contains("](\(procedure.source))"), "\(procedure.id) is not in the README's table")
+        }
+    }
+
     @Test func compiledBundleRoundTripsIdentically() throws {
         let catalog = try #require(Self.compiled.catalog)
         let data = try catalog.encoded()
