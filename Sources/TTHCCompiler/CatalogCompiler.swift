@@ -67,7 +67,7 @@ public struct CatalogCompiler: Sendable {
         diagnostics.append(contentsOf: decoder.diagnostics.all)
 
         // Procedures.
-        let procedureFiles = files ?? layout.procedureFiles
+        let procedureFiles = files.map(layout.expandingFolders) ?? layout.procedureFiles
         var procedures: [Procedure] = []
         var identities: [ProcedureIdentity] = []
         for path in procedureFiles {
@@ -187,6 +187,23 @@ struct CatalogLayout {
     }
 
     func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
+
+    /// `paths` with each folder replaced by the procedure files below it (registries, calendars
+    /// and fee schedules left out), so that `tthc test Procedures/ho-tich` tests a whole field.
+    /// Files and paths that do not exist are kept as given (they are diagnosed when read).
+    func expandingFolders(_ paths: [String]) -> [String] {
+        let standardRoot = URL(fileURLWithPath: root).standardizedFileURL.path
+        return paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            return yamlFiles(in: path, recursive: true).filter { file in
+                let full = URL(fileURLWithPath: file).standardizedFileURL.path
+                guard full.hasPrefix(standardRoot + "/") else { return true }
+                let relative = String(full.dropFirst(standardRoot.count + 1))
+                return !relative.hasPrefix("_shared/") && !relative.hasPrefix("calendars/") && !relative.hasPrefix("fees/")
+            }
+        }
+    }
 
     func yamlFiles(in folder: String, recursive: Bool) -> [String] {
         let fm = FileManager.default

@@ -70,6 +70,19 @@ import Testing
         #expect(output.status == 0, "\(output.out)\(output.err)")
         #expect(output.out.contains(" 0 failed"))
     }
+
+    /// A folder stands for the procedure files below it: the whole catalogue, or one field.
+    @Test func testCommandTakesFolders() throws {
+        let field = RepositoryPaths.procedures + "/chung-thuc"
+        let files = try FileManager.default.contentsOfDirectory(atPath: field).filter { $0.hasSuffix(".yaml") }
+        let one = TestCommand.execute(paths: [field], options: options())
+        #expect(one.status == 0, "\(one.out)\(one.err)")
+        let ids = Set(one.out.split(separator: "\n").compactMap { line in line.hasPrefix("✓ ") ? line.dropFirst(2).split(separator: ":").first.map(String.init) : nil })
+        #expect(ids == Set(files.map { String($0.dropLast(5)) }))
+        let whole = TestCommand.execute(paths: [RepositoryPaths.procedures + "/"], options: options())
+        #expect(whole.status == 0, "\(whole.err)")
+        #expect(whole.out == TestCommand.execute(paths: [], options: options()).out)
+    }
 }
 
 /// `tthc check`: the clerk's receipt or supplement request, JSON, and exit codes.
