@@ -7,11 +7,14 @@ internal import TTHCCalendar
 /// (the append-only log, primary key (dossier, sequence)) and a `summaries` table (one row per
 /// dossier, rewritten in the same transaction as the events).
 ///
-/// Every ``append(_:expectedVersion:summary:)`` is one IMMEDIATE write transaction: it reads the
-/// dossier's stored version, refuses with ``DossierStoreError/conflict(_:expected:actual:)`` when it
-/// is not the expected one, inserts the events and upserts the summary. Either all of it is written
-/// or nothing is. Writes from several tasks are serialised by GRDB's single writer; writes from
-/// several processes by SQLite's lock (waiting up to ``Options/busyTimeout``).
+/// Every ``append(_:expectedVersion:summary:)`` reads the dossier's stored version inside a write
+/// transaction, refuses with ``DossierStoreError/conflict(_:expected:actual:)`` when it is not the
+/// expected one, inserts the events and upserts the summary. Either all of it is written or nothing
+/// is, and it returns only once committed. Appends arriving while a transaction is being written
+/// are committed together in the next one (group commit, see ``SQLiteGroupCommit``), each with its
+/// own outcome, so many clerks acting at once share commits. Writes from several tasks are
+/// serialised by GRDB's single writer; writes from several processes by SQLite's lock (waiting up
+/// to ``Options/busyTimeout``).
 ///
 /// Queries translate ``DossierQuery`` to SQL with the same semantics as
 /// ``DossierQuery/matches(_:)`` (the store contract tests run both stores on the same data). Text
@@ -66,6 +69,7 @@ public final class SQLiteDossierStore: DossierStore {
     /// The options it was opened with.
     public let options: Options
     let pool: DatabasePool
+    let groupCommit: SQLiteGroupCommit
 
     /// Opens (creating it if needed) the store at `path` and brings its schema up to date.
     /// - Throws: ``DossierStoreError/backend(_:)`` when the file cannot be opened or migrated.
@@ -81,8 +85,10 @@ public final class SQLiteDossierStore: DossierStore {
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration)
             try SQLiteSchema.migrator.migrate(pool)
+            self.pool = pool
+            groupCommit = SQLiteGroupCommit(pool: pool)
         } catch {
             throw .backend(Self.describe(error))
         }
@@ -90,10 +96,12 @@ public final class SQLiteDossierStore: DossierStore {
 
     // MARK: - DossierStore
 
-    /// Appends the events and the summary in one transaction, or throws a conflict when the
-    /// dossier's stored version is not `expectedVersion`.
+    /// Appends the events and the summary, or throws a conflict when the dossier's stored version is
+    /// not `expectedVersion`; returns once committed (possibly in one transaction with other
+    /// concurrent appends, each keeping its own outcome).
     public func append(_ events: [DossierEvent], expectedVersion: Int, summary: DossierSummary) async throws(DossierStoreError) {
-        try await append(batch: [Append(events: events, expectedVersion: expectedVersion, summary: summary)])
+        try validate(events, expectedVersion: expectedVersion, summary: summary)
+        try await groupCommit.write(try WriteRow(Append(events: events, expectedVersion: expectedVersion, summary: summary)))
     }
 
     /// Appends several dossiers' batches in one transaction: all of them, or none when any is

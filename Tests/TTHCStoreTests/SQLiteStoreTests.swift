@@ -123,16 +123,55 @@ import TTHCStoreSQLite
         }
     }
 
+    /// The receipt of a new dossier, decided but not stored.
+    func received(_ id: DossierID) throws -> SQLiteDossierStore.Append {
+        var dossier = Dossier(id: id)
+        let events = try dossier.handle(.receive(procedure: "giay-phep-5-ngay", input: permitInput(at: "2026-03-09T08:00")), at: vnTime("2026-03-09T08:00"), by: deskClerk, in: f.context)
+        return SQLiteDossierStore.Append(events: events, expectedVersion: 0, summary: try DossierSummary(dossier, in: f.context))
+    }
+
+    /// Appends arriving together share transactions (group commit), yet each keeps its own outcome:
+    /// of two receipts of each dossier racing, one is written and the other is a conflict with
+    /// nothing of it written; what was acknowledged is committed, visible to another connection.
+    @Test func concurrentAppendsKeepTheirOwnOutcomes() async throws {
+        let path = temporaryDatabase()
+        defer { removeDatabase(path) }
+        let store = try SQLiteDossierStore(path: path, options: .init(durability: .full))
+        let appends = try (0..<40).map { try received(DossierID("G-\($0)")) }
+        let outcomes = await withTaskGroup(of: (Int, Result<Void, DossierStoreError>).self) { group in
+            for (i, append) in appends.enumerated() {
+                for _ in 0..<2 {
+                    group.addTask {
+                        do throws(DossierStoreError) {
+                            try await store.append(append.events, expectedVersion: 0, summary: append.summary)
+                            return (i, .success(()))
+                        } catch {
+                            return (i, .failure(error))
+                        }
+                    }
+                }
+            }
+            return await group.reduce(into: [Int: [Result<Void, DossierStoreError>]]()) { $0[$1.0, default: []].append($1.1) }
+        }
+        for i in appends.indices {
+            let results = outcomes[i] ?? []
+            #expect(results.count { (try? $0.get()) != nil } == 1, "G-\(i): \(results)")
+            let conflict = DossierStoreError.conflict(DossierID("G-\(i)"), expected: 0, actual: 1)
+            #expect(results.count { if case .failure(let error) = $0 { error == conflict } else { false } } == 1, "G-\(i): \(results)")
+        }
+        let reader = try DatabaseQueue(path: path)
+        let (events, summaries) = try await reader.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM summaries") ?? 0)
+        }
+        #expect(events == appends.reduce(0) { $0 + $1.events.count })
+        #expect(summaries == 40)
+    }
+
     /// A batch over several dossiers is one transaction: a conflict on one writes none.
     @Test func batchedAppendIsAllOrNothing() async throws {
         let path = temporaryDatabase()
         defer { removeDatabase(path) }
         let store = try SQLiteDossierStore(path: path, options: .init(durability: .normal))
-        func received(_ id: DossierID) throws -> SQLiteDossierStore.Append {
-            var dossier = Dossier(id: id)
-            let events = try dossier.handle(.receive(procedure: "giay-phep-5-ngay", input: permitInput(at: "2026-03-09T08:00")), at: vnTime("2026-03-09T08:00"), by: deskClerk, in: f.context)
-            return SQLiteDossierStore.Append(events: events, expectedVersion: 0, summary: try DossierSummary(dossier, in: f.context))
-        }
         try await store.append(batch: [try received("B-1")])
         await #expect(throws: DossierStoreError.conflict("B-1", expected: 0, actual: 1)) {
             try await store.append(batch: [try received("B-2"), try received("B-3"), try received("B-1")])
