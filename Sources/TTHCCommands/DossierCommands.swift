@@ -180,10 +180,12 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
         var fee: Int?
         var due: String?
         var step: String?
-        var store: String
+        /// Where the dossier was stored (the command line's `--store`); absent over HTTP, where a
+        /// server path is none of the client's business.
+        var store: String?
     }
 
-    static func render(_ reception: Reception, file: DossierFile, reasons: [String], catalog: Catalog, store: String,
+    static func render(_ reception: Reception, file: DossierFile, reasons: [String], catalog: Catalog, store: String?,
                        format: OutputFormat, words w: Words) -> CommandOutput {
         var output = CommandOutput()
         let dossier = reception.dossier
@@ -205,10 +207,11 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
                 text += w("Thủ tục: ", "Procedure: ") + file.procedure.name + "\n"
                 text += w("Lý do:", "Reasons:") + "\n" + reasons.map { "  • \($0)\n" }.joined()
             }
+            let place = store.map { w(" vào kho \($0)", " in \($0)") } ?? ""
             text += "\n" + (reception.received
-                ? w("Đã tiếp nhận, lưu vào kho \(store); hồ sơ đang ở bước '\(dossier.currentStep ?? "")'.",
-                    "Received and stored in \(store); the dossier is at step '\(dossier.currentStep ?? "")'.")
-                : w("Không tiếp nhận; đã ghi vào kho \(store).", "Not received; recorded in \(store).")) + "\n"
+                ? w("Đã tiếp nhận, lưu\(place); hồ sơ đang ở bước '\(dossier.currentStep ?? "")'.",
+                    "Received and stored\(place); the dossier is at step '\(dossier.currentStep ?? "")'.")
+                : w("Không tiếp nhận; đã ghi\(place).", "Not received; recorded\(place).")) + "\n"
             output.out = text
         }
         return output

@@ -166,7 +166,7 @@ struct DossierStatistics {
         return (vi ? text.replacingOccurrences(of: ".", with: ",") : text) + "%"
     }
 
-    func text(from start: Instant, last: CivilDate, store: String, words w: Words) -> String {
+    func text(from start: Instant, last: CivilDate, store: String?, words w: Words) -> String {
         let vi = w.vi
         func line(_ label: String, _ n: Int, of whole: Int? = nil) -> String {
             label + ": \(n)" + (whole.map { " (" + Self.percent(n, $0, vi: vi) + ")" } ?? "")
@@ -176,7 +176,7 @@ struct DossierStatistics {
         lines.append(w("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "ADMINISTRATIVE PROCEDURES: HANDLING AND RESULTS"))
         lines.append(w("Kỳ báo cáo: từ ngày \(first.vietnameseFormat) đến ngày \(last.vietnameseFormat)", "Period: \(first.iso) to \(last.iso)")
                      + w(" (số liệu tính đến \(DossierTime.short(asOf)))", " (figures as of \(DossierTime.short(asOf)))"))
-        lines.append(w("Kho hồ sơ: ", "Store: ") + store)
+        if let store { lines.append(w("Kho hồ sơ: ", "Store: ") + store) }
         lines.append("")
         lines.append(line(w("Số hồ sơ nhận giải quyết", "Dossiers to handle"), handled))
         lines.append("  " + line(w("Từ kỳ trước chuyển qua", "Carried over"), carriedOver))

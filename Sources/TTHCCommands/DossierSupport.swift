@@ -57,11 +57,12 @@ public struct DossierWorkspace: Sendable {
     public let store: AnyDossierStore
     /// The instant taken as now.
     public let now: Instant
-    /// How the store is named in messages (a file path; never a password).
-    public let storeLabel: String
+    /// How the store is named in answers (a file path or a URL without its password); nil when
+    /// answers should not name it (the HTTP service: clients need not know the server's paths).
+    public let storeLabel: String?
 
     /// Creates a workspace.
-    public init(catalog: Catalog, context: DossierContext, store: AnyDossierStore, now: Instant, storeLabel: String) {
+    public init(catalog: Catalog, context: DossierContext, store: AnyDossierStore, now: Instant, storeLabel: String?) {
         self.catalog = catalog
         self.context = context
         self.store = store

@@ -174,7 +174,7 @@ public struct TTHCServer: Sendable {
 
     func workspace() -> DossierWorkspace {
         let loaded = catalog.current
-        return DossierWorkspace(catalog: loaded.catalog, context: loaded.context, store: store, now: now(), storeLabel: storeLabel)
+        return DossierWorkspace(catalog: loaded.catalog, context: loaded.context, store: store, now: now(), storeLabel: nil)
     }
 
     func receive(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {

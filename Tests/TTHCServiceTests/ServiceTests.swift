@@ -104,7 +104,9 @@ import TTHCModel
         try await f.test { client in
             try await client.execute(uri: "/v1/dossiers?id=HS-1", method: .post, headers: .bearer(clerk), body: ByteBuffer(string: permitDossier())) { response in
                 #expect(response.status == .created)
-                #expect(((try? object(response.body)) ?? [:])["id"] as? String == "HS-1")
+                let receipt = (try? object(response.body)) ?? [:]
+                #expect(receipt["id"] as? String == "HS-1")
+                #expect(receipt["store"] == nil, "the receipt names no server path")
             }
             try await client.execute(uri: "/v1/dossiers?id=HS-2", method: .post, headers: .bearer(province), body: ByteBuffer(string: permitDossier())) { response in
                 #expect(response.status == .forbidden)
