@@ -38,12 +38,16 @@ public final class SQLiteDossierStore: DossierStore {
         public var busyTimeout: Double
         /// The largest number of concurrent readers.
         public var maximumReaders: Int
+        /// Whether single appends that arrive together share a transaction (default true); false
+        /// gives every append a transaction of its own (slower under load, same guarantees).
+        public var groupCommit: Bool
 
         /// Creates options.
-        public init(durability: Durability = .full, busyTimeout: Double = 10, maximumReaders: Int = 4) {
+        public init(durability: Durability = .full, busyTimeout: Double = 10, maximumReaders: Int = 4, groupCommit: Bool = true) {
             self.durability = durability
             self.busyTimeout = busyTimeout
             self.maximumReaders = maximumReaders
+            self.groupCommit = groupCommit
         }
     }
 
@@ -100,8 +104,10 @@ public final class SQLiteDossierStore: DossierStore {
     /// not `expectedVersion`; returns once committed (possibly in one transaction with other
     /// concurrent appends, each keeping its own outcome).
     public func append(_ events: [DossierEvent], expectedVersion: Int, summary: DossierSummary) async throws(DossierStoreError) {
+        let append = Append(events: events, expectedVersion: expectedVersion, summary: summary)
+        guard options.groupCommit else { return try await self.append(batch: [append]) }
         try validate(events, expectedVersion: expectedVersion, summary: summary)
-        try await groupCommit.write(try WriteRow(Append(events: events, expectedVersion: expectedVersion, summary: summary)))
+        try await groupCommit.write(try WriteRow(append))
     }
 
     /// Appends several dossiers' batches in one transaction: all of them, or none when any is

@@ -7,8 +7,9 @@ internal import TTHCEngine
 /// acting at once pay for one commit (one WAL sync with `synchronous = FULL`) instead of one each.
 ///
 /// Each append keeps its own outcome: it is checked against the dossier's stored version inside the
-/// transaction (seeing the appends written before it in the same group) and runs in a savepoint,
-/// so a conflict refuses that append alone and writes nothing of it, while the others commit. An
+/// transaction (seeing the appends written before it in the same group) before anything of it is
+/// written, so a conflict refuses that append alone and writes nothing of it, while the others
+/// commit; any other failure aborts the whole transaction (below). An
 /// append returns only after the transaction holding it has committed: acknowledged means durable,
 /// exactly as with one transaction per append. When the transaction itself fails (disk full, I/O
 /// error) every append of the group fails and nothing of the group is written.
@@ -55,12 +56,11 @@ final class SQLiteGroupCommit: Sendable {
             let outcomes: [Result<Void, DossierStoreError>]
             do {
                 outcomes = try await pool.write { db in
+                    // `WriteRow.write` throws a `DossierStoreError` only for a conflict, found before
+                    // it writes; any other error leaves this closure and rolls the group back.
                     try rows.map { row in
                         do {
-                            try db.inSavepoint {
-                                try row.write(db)
-                                return .commit
-                            }
+                            try row.write(db)
                             return .success(())
                         } catch let error as DossierStoreError {
                             return .failure(error)

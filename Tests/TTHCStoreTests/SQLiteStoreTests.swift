@@ -133,10 +133,10 @@ import TTHCStoreSQLite
     /// Appends arriving together share transactions (group commit), yet each keeps its own outcome:
     /// of two receipts of each dossier racing, one is written and the other is a conflict with
     /// nothing of it written; what was acknowledged is committed, visible to another connection.
-    @Test func concurrentAppendsKeepTheirOwnOutcomes() async throws {
+    @Test(arguments: [true, false]) func concurrentAppendsKeepTheirOwnOutcomes(groupCommit: Bool) async throws {
         let path = temporaryDatabase()
         defer { removeDatabase(path) }
-        let store = try SQLiteDossierStore(path: path, options: .init(durability: .full))
+        let store = try SQLiteDossierStore(path: path, options: .init(durability: .full, groupCommit: groupCommit))
         let appends = try (0..<40).map { try received(DossierID("G-\($0)")) }
         let outcomes = await withTaskGroup(of: (Int, Result<Void, DossierStoreError>).self) { group in
             for (i, append) in appends.enumerated() {

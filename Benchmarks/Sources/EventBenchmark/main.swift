@@ -212,10 +212,11 @@ results.append(("durable (SQLite, WAL)", Result(label: "append, 1 transaction/ac
 /// Appends from `clerks` concurrent tasks, each taking its share of the dossiers through their
 /// actions, each append awaited (acknowledged only once committed): the store commits the appends
 /// that arrive together in one transaction (group commit).
-func concurrentRun(_ appends: [[SQLiteDossierStore.Append]], clerks: Int, durability: SQLiteDossierStore.Durability = .normal) async throws -> Double {
+func concurrentRun(_ appends: [[SQLiteDossierStore.Append]], clerks: Int, durability: SQLiteDossierStore.Durability = .normal,
+                   groupCommit: Bool = true) async throws -> Double {
     let path = temporaryDatabase()
     defer { removeDatabase(path) }
-    let store = try SQLiteDossierStore(path: path, options: .init(durability: durability))
+    let store = try SQLiteDossierStore(path: path, options: .init(durability: durability, groupCommit: groupCommit))
     return try await seconds {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for c in 0..<clerks {
@@ -231,17 +232,25 @@ func concurrentRun(_ appends: [[SQLiteDossierStore.Append]], clerks: Int, durabi
     }
 }
 
+var soloRuns: [Double] = []
+for _ in 0..<durableRuns { soloRuns.append(try await concurrentRun(durableAppends, clerks: 16, groupCommit: false)) }
+results.append(("durable (SQLite, WAL)", Result(label: "16 concurrent clerks, NORMAL, 1 transaction each", events: durableEvents, actions: durableDossiers * 6, runs: soloRuns)))
+
+var soloFullRuns: [Double] = []
+for _ in 0..<durableRuns { soloFullRuns.append(try await concurrentRun(fullAppends, clerks: 16, durability: .full, groupCommit: false)) }
+results.append(("durable (SQLite, WAL)", Result(label: "16 concurrent clerks, FULL, 1 transaction each", events: fullEvents, actions: fullDossiers * 6, runs: soloFullRuns)))
+
 var concurrentRuns: [Double] = []
 for _ in 0..<durableRuns { concurrentRuns.append(try await concurrentRun(durableAppends, clerks: 16)) }
-results.append(("durable (SQLite, WAL)", Result(label: "append per action, 16 concurrent clerks, NORMAL", events: durableEvents, actions: durableDossiers * 6, runs: concurrentRuns)))
+results.append(("durable (SQLite, WAL)", Result(label: "16 concurrent clerks, NORMAL, group commit", events: durableEvents, actions: durableDossiers * 6, runs: concurrentRuns)))
 
 var concurrentFullRuns: [Double] = []
 for _ in 0..<durableRuns { concurrentFullRuns.append(try await concurrentRun(durableAppends, clerks: 16, durability: .full)) }
-results.append(("durable (SQLite, WAL)", Result(label: "append per action, 16 concurrent clerks, FULL", events: durableEvents, actions: durableDossiers * 6, runs: concurrentFullRuns)))
+results.append(("durable (SQLite, WAL)", Result(label: "16 concurrent clerks, FULL, group commit", events: durableEvents, actions: durableDossiers * 6, runs: concurrentFullRuns)))
 
 var crowdRuns: [Double] = []
 for _ in 0..<durableRuns { crowdRuns.append(try await concurrentRun(durableAppends, clerks: 64)) }
-results.append(("durable (SQLite, WAL)", Result(label: "append per action, 64 concurrent clerks, NORMAL", events: durableEvents, actions: durableDossiers * 6, runs: crowdRuns)))
+results.append(("durable (SQLite, WAL)", Result(label: "64 concurrent clerks, NORMAL, group commit", events: durableEvents, actions: durableDossiers * 6, runs: crowdRuns)))
 
 var batchRuns: [Double] = []
 for _ in 0..<durableRuns { batchRuns.append(try await appendRun(durableAppends, durability: .normal, batch: 100)) }
