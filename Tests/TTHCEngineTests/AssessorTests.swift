@@ -136,6 +136,34 @@ versions:
         #expect(a.due == nil, "an incomplete dossier is not received, so it has no appointment date")
     }
 
+    /// An alternative with a condition of its own stands in only when that condition holds: the
+    /// missing paper named is one that applies to the case, and a group none of whose alternatives
+    /// applies asks for nothing.
+    @Test func alternativesWithTheirOwnConditions() throws {
+        let yaml = certification.replacingOccurrences(of: """
+              - one_of:
+                  - {id: citizen_card, name: Thẻ Căn cước, present: 1}
+                  - {id: passport, name: Hộ chiếu, present: 1}
+            """, with: """
+              - one_of:
+                  - {id: citizen_card, name: Thẻ Căn cước, present: 1, when: not foreign}
+                  - {id: passport, name: Hộ chiếu, present: 1}
+              - one_of:
+                  - {id: consular_note, name: Văn bản của cơ quan đại diện, original: 1, when: foreign}
+                  - {id: consular_stamp, name: Bản có chứng nhận lãnh sự, original: 1, when: foreign}
+            """)
+        #expect(yaml != certification)
+        let conditional = try compileProcedure(yaml)
+        func missing(_ facts: [String: Value], _ papers: [String]) throws -> [String] {
+            guard case .success(let a) = assessor.assess(conditional, try input(facts, papers: papers)) else { throw CompileFailure(messages: ["assess"]) }
+            return a.missing.map(\.id)
+        }
+        #expect(try missing(["foreign": .bool(true)], ["original_document", "copies_to_certify", "translation"]) == ["passport", "consular_note"])
+        #expect(try missing(["foreign": .bool(true)], ["original_document", "copies_to_certify", "translation", "citizen_card", "consular_stamp"]) == ["passport"])
+        #expect(try missing([:], ["original_document", "copies_to_certify"]) == ["citizen_card"])
+        #expect(try missing([:], ["original_document", "copies_to_certify", "citizen_card"]).isEmpty)
+    }
+
     @Test func missingAlternativesNameTheGroup() throws {
         let a = try assess(try input(papers: ["original_document", "copies_to_certify"]))
         #expect(a.missing.map(\.id) == ["citizen_card"])

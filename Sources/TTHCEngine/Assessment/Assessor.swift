@@ -127,14 +127,18 @@ public struct Assessor: Sendable {
                                                 shortOriginal: short.0, shortCopy: short.1, shortPresent: short.2))
                 }
             case .oneOf(let group):
-                let shortfalls = group.options.map { shortfall($0, handedIn[$0.id]) }
+                // Only the alternatives whose own condition holds in this case can stand in; a
+                // group none of whose alternatives applies asks for nothing.
+                let options = try group.options.filter { try holds($0.when, env) }
+                guard !options.isEmpty else { continue }
+                let shortfalls = options.map { shortfall($0, handedIn[$0.id]) }
                 guard !shortfalls.contains(where: { $0 == nil }) else { continue }
                 // Name the alternative the applicant came closest with (one handed in but short), else the first.
-                let index = group.options.indices.first { handedIn[group.options[$0].id] != nil } ?? 0
-                let paper = group.options[index]
+                let index = options.indices.first { handedIn[options[$0].id] != nil } ?? 0
+                let paper = options[index]
                 let short = shortfalls[index] ?? (paper.original, paper.copy, paper.present)
                 missing.append(MissingPaper(id: paper.id, name: group.name ?? paper.name, condition: group.when?.sourceText,
-                                            alternatives: group.options, shortOriginal: short.0, shortCopy: short.1, shortPresent: short.2))
+                                            alternatives: options, shortOriginal: short.0, shortCopy: short.1, shortPresent: short.2))
             }
         }
         return missing
