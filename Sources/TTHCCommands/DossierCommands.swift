@@ -92,13 +92,6 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
         let actor = makeActor(file.procedure)
         let input = DossierInput(facts: file.facts, channel: file.channel, papers: file.papers, received: file.received)
 
-        if let id {
-            do {
-                if try await workspace.store.summary(of: DossierID(id)) != nil { return DossierFailure.output(.dossier(.alreadyOpened(DossierID(id))), language) }
-            } catch {
-                return DossierFailure.output(.store(error), language)
-            }
-        }
         var attempt = 0
         while true {
             attempt += 1
@@ -118,7 +111,12 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
                 }
                 return render(reception, file: file, reasons: refuse, catalog: workspace.catalog, store: workspace.storeLabel, format: format, words: w)
             } catch {
-                if id == nil, attempt < 20, case .store(.conflict) = error { continue }
+                if case .store(.conflict(_, expected: 0, _)) = error {
+                    // The id is taken: a chosen one was already opened (the append found it, so no
+                    // read is needed first); a generated one was taken meanwhile, so try the next.
+                    if id != nil { return DossierFailure.output(.dossier(.alreadyOpened(chosen)), language) }
+                    if attempt < 20 { continue }
+                }
                 return DossierFailure.output(error, language)
             }
         }
@@ -367,7 +365,7 @@ public struct DossierActCommand: AsyncParsableCommand {
         }
         let actor = makeActor(dossier)
         do {
-            let (after, events) = try await service.act(on: dossier.id, command, by: actor, at: workspace.now, note: arguments.note,
+            let (after, events) = try await service.act(on: dossier, command, by: actor, at: workspace.now, note: arguments.note,
                                                         expectedVersion: arguments.expectedVersion)
             return DossierActReport(dossier: after, events: events, workspace: workspace, words: Words(language)).render(format)
         } catch {

@@ -136,20 +136,19 @@ public final class PostgresDossierStore: DossierStore {
             // named as SQLite's store names it (the first action whose version is not the one found).
             throw try await conflict(checks, keys: keys)
         }
-        var binds = PostgresBindings()
+        let statement: PostgresStatements.Append
         do {
             let encoder = JSONEncoder()
-            binds.append(keys)
-            binds.append(String(decoding: try encoder.encode(firsts), as: UTF8.self))
-            binds.append(String(decoding: try encoder.encode(events), as: UTF8.self))
-            binds.append(String(decoding: try encoder.encode(keys.compactMap { summaries[$0] }), as: UTF8.self))
+            statement = PostgresStatements.Append(keys: keys, expected: String(decoding: try encoder.encode(firsts), as: UTF8.self),
+                                                  events: String(decoding: try encoder.encode(events), as: UTF8.self),
+                                                  summaries: String(decoding: try encoder.encode(keys.compactMap { summaries[$0] }), as: UTF8.self))
         } catch {
             throw .invalidBatch("cannot encode the batch: \(error)")
         }
         var outcome: (written: Int, summarised: Int, seen: String)?
         do {
-            for try await row in try await client.query(PostgresQuery(unsafeSQL: PostgresSchema.append, binds: binds), logger: logger) {
-                outcome = try row.decode((Int, Int, String).self)
+            for try await row in try await client.execute(statement, logger: logger) {
+                outcome = row
             }
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             // Another server created one of these dossiers first (no summary row was there to lock):
@@ -174,17 +173,13 @@ public final class PostgresDossierStore: DossierStore {
 
     /// The events of a dossier after `sequence`, in order.
     public func events(of id: DossierID, after sequence: Int) async throws(DossierStoreError) -> [DossierEvent] {
-        var binds = PostgresBindings()
-        binds.append(PostgresText.key(id.rawValue))
-        binds.append(max(0, sequence))
-        let query = PostgresQuery(unsafeSQL: PostgresSchema.selectEvents, binds: binds)
-        return try await rows(query, doing: "reading the events of \(id)", EventRow.decode)
+        let statement = PostgresStatements.Events(dossier: PostgresText.key(id.rawValue), after: max(0, sequence))
+        return try await prepared(statement, doing: "reading the events of \(id)")
     }
 
     /// The summary of a dossier, nil when unknown.
     public func summary(of id: DossierID) async throws(DossierStoreError) -> DossierSummary? {
-        let query = PostgresQuery(unsafeSQL: PostgresSchema.selectSummary, binds: Self.binds(PostgresText.key(id.rawValue)))
-        return try await rows(query, doing: "reading the summary of \(id)", SummaryRow.decode).first
+        try await prepared(PostgresStatements.Summary(dossier: PostgresText.key(id.rawValue)), doing: "reading the summary of \(id)").first
     }
 
     /// The summaries matching a query, by statutory due (none last), then id.
@@ -241,10 +236,16 @@ public final class PostgresDossierStore: DossierStore {
         }
     }
 
-    static func binds(_ text: String) -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(text)
-        return binds
+    func prepared<Statement: PostgresPreparedStatement>(_ statement: Statement, doing what: String) async throws(DossierStoreError) -> [Statement.Row] {
+        do {
+            var result: [Statement.Row] = []
+            for try await row in try await client.execute(statement, logger: logger) { result.append(row) }
+            return result
+        } catch let error as DossierStoreError {
+            throw error
+        } catch {
+            throw Self.backend(Self.unwrap(error), endpoint: endpoint, doing: what)
+        }
     }
 
     /// The conflict of a batch that was not written, from the versions stored now.

@@ -94,9 +94,17 @@ public struct DossierService<Store: DossierStore>: Sendable {
     @discardableResult
     public func act(on id: DossierID, _ command: DossierCommand, by actor: DossierActor, at instant: Instant, note: String? = nil,
                     expectedVersion: Int? = nil) async throws(DossierServiceError) -> (dossier: Dossier, events: [DossierEvent]) {
-        let current = try await dossier(id)
+        try await act(on: try await dossier(id), command, by: actor, at: instant, note: note, expectedVersion: expectedVersion)
+    }
+
+    /// Acts on a dossier already loaded (by ``dossier(_:)``), saving the second read when the
+    /// caller needed the dossier to build the command. The append still checks the loaded version:
+    /// a change since the load is a conflict.
+    @discardableResult
+    public func act(on current: Dossier, _ command: DossierCommand, by actor: DossierActor, at instant: Instant, note: String? = nil,
+                    expectedVersion: Int? = nil) async throws(DossierServiceError) -> (dossier: Dossier, events: [DossierEvent]) {
         if let expectedVersion, expectedVersion != current.version {
-            throw .store(.conflict(id, expected: expectedVersion, actual: current.version))
+            throw .store(.conflict(current.id, expected: expectedVersion, actual: current.version))
         }
         return try await commit(current, command, by: actor, at: instant, note: note)
     }
