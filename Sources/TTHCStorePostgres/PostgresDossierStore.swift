@@ -296,7 +296,7 @@ public final class PostgresDossierStore: DossierStore {
             configuration = PostgresClient.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.user,
                                                          password: endpoint.password, database: endpoint.database, tls: tls)
         }
-        configuration.options.maximumConnections = max(1, options.maximumConnections)
+        configuration.options.maximumConnections = max(1, endpoint.poolSize ?? options.maximumConnections)
         configuration.options.connectTimeout = .milliseconds(Int64(max(0.1, options.connectTimeout) * 1000))
         if let schema = endpoint.schema {
             configuration.options.additionalStartupParameters = [("search_path", schema)]

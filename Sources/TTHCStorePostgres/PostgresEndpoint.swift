@@ -44,6 +44,10 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
     public var tls: TLSMode
     /// A directory holding the server's unix socket, instead of TCP.
     public var socketDirectory: String?
+    /// The most connections the store's pool opens (`pool_size=` in the URL); nil for the store's
+    /// default. More connections let more commits share one WAL flush under load; keep the sum over
+    /// every instance below the server's `max_connections`.
+    public var poolSize: Int?
 
     /// Creates an endpoint.
     /// - Throws: ``DossierStoreError/backend(_:)`` when `schema` is not a plain identifier.
@@ -82,6 +86,7 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
         var schema: String?
         var tls = TLSMode.prefer
         var socketDirectory: String?
+        var poolSize: Int?
         for item in components.queryItems ?? [] {
             let value = item.value ?? ""
             switch item.name {
@@ -95,7 +100,12 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
                 default: throw .backend("unknown sslmode '\(value)' (disable, prefer, require or verify-full): \(shown)")
                 }
             case "host": socketDirectory = value.hasPrefix("/") ? value : nil
-            default: throw .backend("unknown URL parameter '\(item.name)' (schema, sslmode or host): \(shown)")
+            case "pool_size":
+                guard let size = Int(value), (1...1000).contains(size) else {
+                    throw .backend("pool_size must be a whole number from 1 to 1000, not '\(value)': \(shown)")
+                }
+                poolSize = size
+            default: throw .backend("unknown URL parameter '\(item.name)' (schema, sslmode, host or pool_size): \(shown)")
             }
         }
         let host = components.host.flatMap { $0.isEmpty ? nil : $0 }
@@ -104,6 +114,7 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
             ?? (environment ?? ProcessInfo.processInfo.environment)["PGPASSWORD"]
         try self.init(host: host ?? "localhost", port: components.port ?? 5432, user: user, password: password,
                       database: database.removingPercentEncoding ?? database, schema: schema, tls: tls, socketDirectory: socketDirectory)
+        self.poolSize = poolSize
     }
 
     /// The URL without the password: `postgres://user@host:port/database?schema=…`.
@@ -113,6 +124,7 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
         if let schema { parameters.append("schema=\(schema)") }
         if tls != .prefer { parameters.append("sslmode=\(tls.rawValue)") }
         if let socketDirectory { parameters.append("host=\(socketDirectory)") }
+        if let poolSize { parameters.append("pool_size=\(poolSize)") }
         if !parameters.isEmpty { text += "?" + parameters.joined(separator: "&") }
         return text
     }
@@ -120,8 +132,10 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The same endpoint with another schema (tests give each store its own).
     /// - Throws: ``DossierStoreError/backend(_:)`` when `schema` is not a plain identifier.
     public func with(schema: String?) throws(DossierStoreError) -> PostgresEndpoint {
-        try PostgresEndpoint(host: host, port: port, user: user, password: password, database: database, schema: schema, tls: tls,
-                             socketDirectory: socketDirectory)
+        var endpoint = try PostgresEndpoint(host: host, port: port, user: user, password: password, database: database, schema: schema, tls: tls,
+                                            socketDirectory: socketDirectory)
+        endpoint.poolSize = poolSize
+        return endpoint
     }
 
     /// Lower-case letters, digits and `_`, not starting with a digit, at most 63 bytes: a name

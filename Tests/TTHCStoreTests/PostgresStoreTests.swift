@@ -282,11 +282,17 @@ import TTHCStorePostgres
         let verified = try PostgresEndpoint(url: "postgres://tthc@db/tthc?sslmode=verify-full", environment: [:])
         #expect(verified.tls == .verifyFull && verified.description == "postgres://tthc@db:5432/tthc?sslmode=verify-full")
         #expect(try PostgresEndpoint(url: "postgres://tthc@db/tthc?sslmode=disable", environment: [:]).tls == .disable)
+
+        let pooled = try PostgresEndpoint(url: "postgres://tthc@db/tthc?schema=hcc&pool_size=32", environment: [:])
+        #expect(pooled.poolSize == 32 && pooled.description == "postgres://tthc@db:5432/tthc?schema=hcc&pool_size=32")
+        #expect(try pooled.with(schema: "khac").poolSize == 32)
+        #expect(full.poolSize == nil)
     }
 
     @Test(arguments: [
         "mysql://u@h/db", "postgres://h:5432/db", "postgres://u@h:5432/", "postgres://u@h/db?schema=Bad-Name",
         "postgres://u@h/db?sslmode=maybe", "postgres://u@h/db?pool=3", "postgres://u:hunter2@h/db?schema=x;drop",
+        "postgres://u@h/db?pool_size=0", "postgres://u:hunter2@h/db?pool_size=many",
     ])
     func refusesMalformedURLsWithoutShowingThePassword(_ url: String) {
         do {
