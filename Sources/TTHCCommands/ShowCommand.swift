@@ -104,7 +104,7 @@ struct ProcedureSheet {
         if let cutoff = version.deadline.cutoff { deadline += "; hồ sơ tiếp nhận sau \(cutoff.vietnameseHour) được tính từ ngày làm việc tiếp theo" }
         lines.append(deadline)
         for item in version.deadline.cases {
-            lines.append("  • Trường hợp \(item.when.sourceText): \(item.duration.vietnamese)")
+            lines.append("  • Khi \(words(item.when)): \(item.duration.vietnamese)")
         }
         if version.deadline.onSupplement == .restart { lines.append("  • Khi bổ sung hồ sơ, thời hạn được tính lại từ đầu.") }
 
@@ -151,9 +151,14 @@ struct ProcedureSheet {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A condition in words, with the facts' labels (the site's wording), for a clerk to read.
+    func words(_ when: Expr) -> String {
+        SiteWords(facts: version.facts).condition(when).plain
+    }
+
     func condition(_ when: Expr?) -> String {
         guard let when else { return "" }
-        return " (khi \(when.sourceText))"
+        return " (khi \(words(when)))"
     }
 
     func feeLines() -> [String] {
@@ -164,7 +169,7 @@ struct ProcedureSheet {
             return lines
         }
         for exemption in fee.exemptions {
-            lines.append("  • Miễn khi \(exemption.when.sourceText)" + (exemption.note.map { ": \($0)" } ?? ""))
+            lines.append("  • Miễn khi \(words(exemption.when))" + (exemption.note.map { ": \($0)" } ?? ""))
         }
         for rule in fee.rules {
             lines.append("  • " + describe(rule))
@@ -186,7 +191,7 @@ struct ProcedureSheet {
         var text = rule.label.map { "\($0): " } ?? ""
         switch rule.amount {
         case .expression(let expr):
-            if case .int(let n)? = expr.constantValue { text += VietnameseFormat.money(n) } else if case .money(let n)? = expr.constantValue { text += VietnameseFormat.money(n) } else { text += expr.sourceText + " đồng" }
+            text += SiteWords(facts: version.facts).amount(expr).plain
         case .scheduled(let key):
             let amounts = catalog.feeSchedules.compactMap { schedule in
                 schedule.versions.last?.fees[key].map { "\(schedule.name): \(VietnameseFormat.money($0.amount))" }
@@ -194,12 +199,13 @@ struct ProcedureSheet {
             text += "mức do Hội đồng nhân dân tỉnh quy định (\(key))" + (amounts.isEmpty ? "" : " — " + amounts.joined(separator: "; "))
         case .tiers(let of, let bands):
             text += bands.map { band in
-                band.upto.map { "\(VietnameseFormat.money(band.each))/đơn vị cho \($0) \(of) đầu" } ?? "\(VietnameseFormat.money(band.each))/đơn vị cho phần còn lại"
+                band.upto.map { "\(VietnameseFormat.money(band.each))/đơn vị cho \($0) đơn vị đầu của \(SiteWords(facts: version.facts).quoted(of))" }
+                    ?? "\(VietnameseFormat.money(band.each))/đơn vị cho phần còn lại"
             }.joined(separator: ", ")
         }
         if let maximum = rule.maximum { text += ", tối đa \(VietnameseFormat.money(maximum))" }
-        if let per = rule.per { text += ", nhân với \(per)" }
-        if let when = rule.when { text += " (khi \(when.sourceText))" }
+        if let per = rule.per { text += ", nhân với \(SiteWords(facts: version.facts).quoted(per))" }
+        text += condition(rule.when)
         if let note = rule.note { text += " — \(note)" }
         return text
     }
