@@ -109,6 +109,7 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
                 } else {
                     reception = try await refuseAtIntake(chosen, file: file, input: input, reasons: refuse, by: actor, note: note, service: service)
                 }
+                workspace.cache?.keep(reception.dossier)
                 return render(reception, file: file, reasons: refuse, catalog: workspace.catalog, store: workspace.storeLabel, format: format, words: w)
             } catch {
                 if case .store(.conflict(_, expected: 0, _)) = error {
@@ -356,20 +357,43 @@ public struct DossierActCommand: AsyncParsableCommand {
         case .success(let parsed): action = parsed
         }
         let service = workspace.service
-        let dossier: Dossier
-        do { dossier = try await service.dossier(DossierID(id)) } catch { return DossierFailure.output(error, language) }
-        let command: DossierCommand
-        switch Self.command(action, arguments, dossier: dossier, workspace: workspace) {
-        case .failure(let failure): return failure.output(language)
-        case .success(let built): command = built
-        }
-        let actor = makeActor(dossier)
-        do {
-            let (after, events) = try await service.act(on: dossier, command, by: actor, at: workspace.now, note: arguments.note,
-                                                        expectedVersion: arguments.expectedVersion)
-            return DossierActReport(dossier: after, events: events, workspace: workspace, words: Words(language)).render(format)
-        } catch {
-            return DossierFailure.output(error, language)
+        let dossierID = DossierID(id)
+        // A cached dossier is used unless the user saw another version; a stale one ends in a
+        // conflict, and the action is then decided once more on the dossier read from the store.
+        var cached = workspace.cache?.dossier(dossierID)
+        if let expected = arguments.expectedVersion, cached?.version != expected { cached = nil }
+        while true {
+            let dossier: Dossier
+            if let cached {
+                dossier = cached
+            } else {
+                do { dossier = try await service.dossier(dossierID) } catch { return DossierFailure.output(error, language) }
+            }
+            let command: DossierCommand
+            switch Self.command(action, arguments, dossier: dossier, workspace: workspace) {
+            case .failure(let failure):
+                if cached != nil { cached = nil; continue }
+                return failure.output(language)
+            case .success(let built): command = built
+            }
+            let actor = makeActor(dossier)
+            do {
+                let (after, events) = try await service.act(on: dossier, command, by: actor, at: workspace.now, note: arguments.note,
+                                                            expectedVersion: arguments.expectedVersion)
+                workspace.cache?.keep(after)
+                return DossierActReport(dossier: after, events: events, workspace: workspace, words: Words(language)).render(format)
+            } catch {
+                // Judged on a cached dossier, a refusal or a conflict may come from the cache being
+                // stale: decide again on the dossier as stored. Only a store failure is final.
+                if cached != nil {
+                    if case .store(.backend) = error { return DossierFailure.output(error, language) }
+                    workspace.cache?.forget(dossierID)
+                    cached = nil
+                    continue
+                }
+                if case .store(.conflict) = error { workspace.cache?.forget(dossierID) }
+                return DossierFailure.output(error, language)
+            }
         }
     }
 

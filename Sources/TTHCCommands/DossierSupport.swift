@@ -60,14 +60,18 @@ public struct DossierWorkspace: Sendable {
     /// How the store is named in answers (a file path or a URL without its password); nil when
     /// answers should not name it (the HTTP service: clients need not know the server's paths).
     public let storeLabel: String?
+    /// Dossiers kept between requests by a long-running process (see ``DossierCache``); nil on the
+    /// command line.
+    public let cache: DossierCache?
 
     /// Creates a workspace.
-    public init(catalog: Catalog, context: DossierContext, store: AnyDossierStore, now: Instant, storeLabel: String?) {
+    public init(catalog: Catalog, context: DossierContext, store: AnyDossierStore, now: Instant, storeLabel: String?, cache: DossierCache? = nil) {
         self.catalog = catalog
         self.context = context
         self.store = store
         self.now = now
         self.storeLabel = storeLabel
+        self.cache = cache
     }
 
     var service: DossierService<AnyDossierStore> { DossierService(store: store, context: context) }

@@ -27,6 +27,9 @@ public struct TTHCServer: Sendable {
     public let metrics: ServiceMetrics
     /// The instant taken as now (the system clock; tests may fix it).
     public let now: @Sendable () -> Instant
+    /// Dossiers acted on recently, so that the next action skips reading their events (the append's
+    /// version check keeps a stale entry harmless; see ``DossierCache``).
+    public let dossiers = DossierCache()
 
     /// Creates a server.
     public init(catalog: CatalogHolder, store: AnyDossierStore, storeLabel: String, authority: TokenAuthority, metrics: ServiceMetrics = ServiceMetrics(),
@@ -174,7 +177,7 @@ public struct TTHCServer: Sendable {
 
     func workspace() -> DossierWorkspace {
         let loaded = catalog.current
-        return DossierWorkspace(catalog: loaded.catalog, context: loaded.context, store: store, now: now(), storeLabel: nil)
+        return DossierWorkspace(catalog: loaded.catalog, context: loaded.context, store: store, now: now(), storeLabel: nil, cache: dossiers)
     }
 
     func receive(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {

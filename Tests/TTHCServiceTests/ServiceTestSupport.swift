@@ -99,11 +99,12 @@ struct ServiceFixture {
 
     static let now = Instant(iso8601: "2026-03-09T09:00:00+07:00", defaultOffset: .vietnam) ?? Instant(Date())
 
-    init() async throws {
+    /// A server on `store` (a fresh in-memory one by default; two fixtures on one store are two
+    /// service instances on one database).
+    init(store: AnyDossierStore = AnyDossierStore(InMemoryDossierStore())) async throws {
         authority = try await TokenAuthority(key: serviceKey)
         let holder = try CatalogHolder(path: serviceCatalogPath)
-        server = TTHCServer(catalog: holder, store: AnyDossierStore(InMemoryDossierStore()), storeLabel: "memory", authority: authority,
-                            now: { ServiceFixture.now })
+        server = TTHCServer(catalog: holder, store: store, storeLabel: "memory", authority: authority, now: { ServiceFixture.now })
     }
 
     func token(_ user: String, _ roles: [String], ward: String? = "phuong-a", lifetime: TimeInterval = 3600) async throws -> String {

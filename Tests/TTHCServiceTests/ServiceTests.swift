@@ -94,6 +94,37 @@ import TTHCModel
 
     /// The engine's role rules and the ward boundary hold over HTTP: a clerk cannot approve the
     /// review; an officer of another ward can neither read nor act, nor see it in listings.
+    /// Two instances on one store, each keeping the dossiers it acted on: an instance whose kept
+    /// dossier is stale (the other acted since) still gets every action right — it decides again on
+    /// the stored dossier — and nothing is applied twice.
+    @Test func keptDossiersNeverDecideOnStaleState() async throws {
+        let store = AnyDossierStore(InMemoryDossierStore())
+        let a = try await ServiceFixture(store: store), b = try await ServiceFixture(store: store)
+        let clerk = try await a.token("lan", ["one_stop_clerk"])
+        let officer = try await a.token("minh", ["officer"])
+        let chairman = try await a.token("hoa", ["chairman"])
+        func act(_ fixture: ServiceFixture, _ token: String, _ body: String, _ status: HTTPResponse.Status, code: String? = nil) async throws {
+            try await fixture.test { client in
+                try await client.execute(uri: "/v1/dossiers/HS-K/actions", method: .post, headers: .bearer(token), body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == status, "\(body): \(String(buffer: response.body))")
+                    if let code { #expect(((try? object(response.body)) ?? [:])["code"] as? String == code) }
+                }
+            }
+        }
+        try await a.test { client in
+            try await client.execute(uri: "/v1/dossiers?id=HS-K", method: .post, headers: .bearer(clerk), body: ByteBuffer(string: permitDossier())) { response in
+                #expect(response.status == .created)
+            }
+        }
+        try await act(a, clerk, #"{"action": "approve", "step": "intake"}"#, .ok)
+        #expect(a.server.dossiers.dossier("HS-K")?.version == 2)
+        try await act(b, officer, #"{"action": "approve", "step": "review"}"#, .ok)          // a's kept dossier is now stale
+        try await act(a, chairman, #"{"action": "approve", "step": "sign"}"#, .ok)            // judged again on the stored dossier
+        try await act(a, chairman, #"{"action": "approve", "step": "sign", "expected_version": 3}"#, .conflict, code: "store-conflict")
+        #expect(try await store.events(of: "HS-K").map(\.sequence) == [1, 2, 3, 4])
+        #expect(a.server.dossiers.dossier("HS-K") == nil, "a conflict drops the kept dossier")
+    }
+
     @Test func rolesAndWardsAreEnforced() async throws {
         let f = try await ServiceFixture()
         let clerk = try await f.token("lan", ["one_stop_clerk"])
