@@ -37,7 +37,11 @@ public final class DossierCache: Sendable {
                 let excess = entries.dossiers.count - capacity / 2
                 for id in entries.order.prefix(excess) { entries.dossiers[id] = nil }
                 entries.order.removeFirst(min(excess, entries.order.count))
-                entries.order.removeAll { entries.dossiers[$0] == nil }
+            }
+            // Forgotten and re-kept ids leave stale places in the order: tidy it before it grows.
+            if entries.order.count > 2 * capacity {
+                var seen = Set<DossierID>()
+                entries.order = entries.order.filter { entries.dossiers[$0] != nil && seen.insert($0).inserted }
             }
         }
     }
