@@ -102,13 +102,9 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
                 do { chosen = try await nextID(for: file.received, in: workspace.store) } catch { return DossierFailure.output(.store(error), language) }
             }
             do {
-                let reception: Reception
-                if refuse.isEmpty {
-                    let r = try await service.receive(chosen, procedure: file.procedure.id, input: input, by: actor, at: file.received, note: note)
-                    reception = Reception(dossier: r.dossier, assessment: r.assessment)
-                } else {
-                    reception = try await refuseAtIntake(chosen, file: file, input: input, reasons: refuse, by: actor, note: note, service: service)
-                }
+                let r = try await service.receive(chosen, procedure: file.procedure.id, input: input, by: actor, at: file.received, note: note,
+                                                  refusing: refuse)
+                let reception = Reception(dossier: r.dossier, assessment: r.assessment)
                 workspace.cache?.keep(reception.dossier)
                 return render(reception, file: file, reasons: refuse, catalog: workspace.catalog, store: workspace.storeLabel, format: format, words: w)
             } catch {
@@ -134,28 +130,6 @@ public struct DossierReceiveCommand: AsyncParsableCommand {
         var n = sameDay + 1
         while try await store.summary(of: DossierID(prefix + pad(n, 4))) != nil { n += 1 }
         return DossierID(prefix + pad(n, 4))
-    }
-
-    /// Records a refusal at intake with reasons (the assessment is still made, for the slip).
-    static func refuseAtIntake(_ id: DossierID, file: DossierFile, input: DossierInput, reasons: [String], by actor: DossierActor, note: String?,
-                               service: DossierService<AnyDossierStore>) async throws(DossierServiceError) -> Reception {
-        let assessment: Assessment
-        switch service.context.assessor.assess(file.procedure, input) {
-        case .success(let a): assessment = a
-        case .failure(let failure): throw .dossier(.invalidInput(failure.problems))
-        }
-        var dossier = Dossier(id: id)
-        let events: [DossierEvent]
-        let summary: DossierSummary
-        do {
-            events = try dossier.handle(.refuseAtIntake(procedure: file.procedure.id, input: input, missing: assessment.missing.map(\.id), reasons: reasons),
-                                        at: file.received, by: actor, note: note, in: service.context)
-            summary = try DossierSummary(dossier, in: service.context)
-        } catch {
-            throw .dossier(error)
-        }
-        do { try await service.store.append(events, expectedVersion: 0, summary: summary) } catch { throw .store(error) }
-        return Reception(dossier: dossier, assessment: assessment)
     }
 
     /// A dossier received or refused at intake, with the assessment it was judged by.

@@ -36,21 +36,7 @@ public final class PostgresDossierStore: DossierStore {
     }
 
     /// One dossier's batch, for ``append(batch:)``.
-    public struct Append: Sendable, Hashable {
-        /// The events, sequences `expectedVersion + 1 …`.
-        public var events: [DossierEvent]
-        /// The version the events were decided on.
-        public var expectedVersion: Int
-        /// The dossier's summary after them.
-        public var summary: DossierSummary
-
-        /// Creates a batch.
-        public init(events: [DossierEvent], expectedVersion: Int, summary: DossierSummary) {
-            self.events = events
-            self.expectedVersion = expectedVersion
-            self.summary = summary
-        }
-    }
+    public typealias Append = DossierAppend
 
     /// Where the store is (its ``PostgresEndpoint/description`` never shows the password).
     public let endpoint: PostgresEndpoint

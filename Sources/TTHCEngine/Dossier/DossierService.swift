@@ -74,17 +74,19 @@ public struct DossierService<Store: DossierStore>: Sendable {
     /// Assesses a dossier handed in at the desk and records the outcome: `received` when complete,
     /// `refused_at_intake` with the missing papers otherwise. Input problems (unknown facts or
     /// papers …) are errors and nothing is recorded.
+    /// With `reasons`, the dossier is refused at intake for them even when complete (the clerk's
+    /// own refusal, as `tthc dossier receive --refuse` records it); the assessment is still made.
     public func receive(_ id: DossierID, procedure: String, input: DossierInput, by actor: DossierActor, at instant: Instant,
-                        note: String? = nil) async throws(DossierServiceError) -> DossierReception {
+                        note: String? = nil, refusing reasons: [String] = []) async throws(DossierServiceError) -> DossierReception {
         guard let found = context.catalog.procedure(procedure) else { throw .dossier(.unknownProcedure(procedure)) }
         let assessment: Assessment
         switch context.assessor.assess(found, input) {
         case .success(let a): assessment = a
         case .failure(let failure): throw .dossier(.invalidInput(failure.problems))
         }
-        let command: DossierCommand = assessment.complete
+        let command: DossierCommand = assessment.complete && reasons.isEmpty
             ? .receive(procedure: found.id, input: input)
-            : .refuseAtIntake(procedure: found.id, input: input, missing: assessment.missing.map(\.id), reasons: [])
+            : .refuseAtIntake(procedure: found.id, input: input, missing: assessment.missing.map(\.id), reasons: reasons)
         let (dossier, events) = try await commit(Dossier(id: id), command, by: actor, at: instant, note: note)
         return DossierReception(dossier: dossier, assessment: assessment, events: events)
     }

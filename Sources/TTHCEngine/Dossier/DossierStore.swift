@@ -319,3 +319,21 @@ public actor InMemoryDossierStore: DossierStore {
     /// The number of dossiers and of events held.
     public var counts: (dossiers: Int, events: Int) { (logs.count, logs.values.reduce(0) { $0 + $1.count }) }
 }
+
+/// One dossier's events with the version they were decided on and the summary after them: the unit
+/// the durable stores' batch appends (`append(batch:)`) take.
+public struct DossierAppend: Sendable, Hashable {
+    /// The events, sequences `expectedVersion + 1 …`.
+    public var events: [DossierEvent]
+    /// The version the events were decided on.
+    public var expectedVersion: Int
+    /// The dossier's summary after them.
+    public var summary: DossierSummary
+
+    /// Creates a batch.
+    public init(events: [DossierEvent], expectedVersion: Int, summary: DossierSummary) {
+        self.events = events
+        self.expectedVersion = expectedVersion
+        self.summary = summary
+    }
+}
