@@ -68,6 +68,7 @@ public enum CatalogTable {
         var text: String
         switch deadline.base {
         case .sameDay(let cutoff): text = "trong ngày (trước \(cutoff.vietnameseHour))"
+        case .noTimeLimit: text = "không quy định"
         default: text = deadline.base.vietnamese
         }
         if !deadline.cases.isEmpty {

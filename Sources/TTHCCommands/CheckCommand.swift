@@ -222,6 +222,10 @@ struct CheckSlip {
                 }
             }
         }
+        if a.complete, a.due == nil {
+            lines.append(vi ? "Không có ngày hẹn trả kết quả vì pháp luật không quy định thời hạn giải quyết thủ tục này."
+                            : "No appointment date: the law sets this procedure no time limit.")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

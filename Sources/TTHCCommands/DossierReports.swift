@@ -14,7 +14,7 @@ struct DossierEventLine {
     var text: String {
         if words.vi { return event.kind.vietnamese }
         switch event.kind {
-        case .received(let r): return "Received (\(r.channel.rawValue)), appointment \(DossierTime.short(r.statutoryDue))"
+        case .received(let r): return "Received (\(r.channel.rawValue)), " + (r.statutoryDue.map { "appointment \(DossierTime.short($0))" } ?? "no appointment (no time limit set by law)")
         case .refusedAtIntake(let r): return "Not received: " + (r.missing.isEmpty ? r.reasons.joined(separator: "; ") : "missing " + r.missing.joined(separator: ", "))
         case .supplementRequested(let s): return "Supplement requested: \(s.reason)"
         case .supplementReceived(let s): return s.restarted ? "Supplement received; the statutory time restarts" : "Supplement received; the clock resumes"
@@ -36,7 +36,7 @@ struct DossierEventLine {
         let w = words
         switch event.kind {
         case .received(let r):
-            var dues = [(w("hạn giải quyết", "statutory due"), r.statutoryDue)]
+            var dues: [(String, Instant)] = r.statutoryDue.map { [(w("hạn giải quyết", "statutory due"), $0)] } ?? []
             if let step = r.firstStepDue { dues.append((w("hạn bước \(r.firstStep)", "step \(r.firstStep) due"), step)) }
             return dues
         case .supplementReceived(let s): return clock(s.clock)
@@ -51,8 +51,8 @@ struct DossierEventLine {
     }
 
     func clock(_ c: ClockUpdate) -> [(String, Instant)] {
-        var dues = [(words("hạn giải quyết mới", "new statutory due"), c.statutoryDue)]
-        if c.appointment != c.statutoryDue { dues.append((words("hẹn trả", "appointment"), c.appointment)) }
+        var dues: [(String, Instant)] = c.statutoryDue.map { [(words("hạn giải quyết mới", "new statutory due"), $0)] } ?? []
+        if let appointment = c.appointment, appointment != c.statutoryDue { dues.append((words("hẹn trả", "appointment"), appointment)) }
         if let step = c.stepDue { dues.append((words("hạn bước", "step due"), step)) }
         return dues
     }
@@ -233,6 +233,8 @@ struct DossierShowReport {
             }
             if status.clockStopped { line += w("; đang dừng tính thời hạn", "; the clock is stopped") }
             lines.append(line)
+        } else if dossier.receipt?.duration == .noTimeLimit {
+            lines.append(w("Hạn giải quyết: không có (pháp luật không quy định thời hạn giải quyết thủ tục này)", "Statutory due: none (the law sets this procedure no time limit)"))
         }
         if let appointment = status.appointment, appointment != status.statutoryDue || !status.extensions.isEmpty {
             lines.append(w("Ngày hẹn trả kết quả: ", "Appointment: ") + DossierTime.long(appointment, vi: w.vi)

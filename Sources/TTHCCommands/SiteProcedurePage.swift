@@ -180,7 +180,10 @@ struct ProcedurePage {
         let d = version.deadline
         var html = "<section id=\"thoi-han-giai-quyet\">\n<h2>Thời hạn giải quyết</h2>\n"
         html += "<p class=\"big\">\(e(SiteHTML.sentence(d.base.vietnamese)))"
-        if case .sameDay = d.base {} else { html += " kể từ ngày nhận đủ hồ sơ hợp lệ" }
+        switch d.base {
+        case .sameDay, .noTimeLimit: break
+        default: html += " kể từ ngày nhận đủ hồ sơ hợp lệ"
+        }
         html += ".</p>\n<ul>\n"
         if let cutoff = d.cutoff {
             html += "<li>Hồ sơ tiếp nhận sau \(e(cutoff.vietnameseHour)) được tính là tiếp nhận vào ngày làm việc tiếp theo.</li>\n"

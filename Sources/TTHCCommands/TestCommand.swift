@@ -126,7 +126,12 @@ enum ExampleRunner {
         }
         if let due = expect.due {
             let actual = assessment.due?.iso8601 ?? (vi ? "không có" : "none")
-            if Instant(iso8601: due) != assessment.due?.instant {
+            if due == TestExpectation.noDue {
+                if !assessment.complete || assessment.due != nil {
+                    let got = assessment.complete ? actual : (vi ? "hồ sơ chưa đầy đủ" : "incomplete dossier")
+                    failures.append(vi ? "ngày hẹn trả: mong đợi không có (không quy định thời hạn), thực tế \(got)" : "due: expected none (no time limit), got \(got)")
+                }
+            } else if Instant(iso8601: due) != assessment.due?.instant {
                 failures.append(vi ? "ngày hẹn trả: mong đợi \(due), thực tế \(actual)" : "due: expected \(due), got \(actual)")
             }
         }

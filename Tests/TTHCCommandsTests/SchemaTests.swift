@@ -216,7 +216,7 @@ import TTHCDiagnostics
     /// Codes whose mistakes the schema sees: each fixture that expects one must be rejected.
     static let seen: Set<String> = [
         "file-not-mapping", "unknown-key", "missing-key", "wrong-type", "bad-value", "bad-identifier", "bad-date", "bad-time",
-        "bad-instant", "out-of-range", "empty-value", "missing-duration", "duration-conflict", "fee-amount-missing",
+        "bad-instant", "out-of-range", "empty-value", "missing-duration", "duration-conflict", "deadline-none-false", "fee-amount-missing",
         "fee-amount-conflict", "fee-none-conflict", "fee-empty", "paper-no-count", "one-of-nested", "reserved-fact-name",
         "enum-without-values", "of-without-enum", "bounds-not-numeric", "tiers-bad-bands", "bad-fee-key", "test-due-when-incomplete",
     ]

@@ -64,8 +64,11 @@ struct WorkflowChecker {
             decoder.report(.noWayOut(steps[i].id), at: idRanges[i])
         }
         // Budgets along the longest forward path (rework loops excluded) against the longest statutory time.
+        // A case the law sets no time for bounds nothing: budgets are then only the office's plan.
         guard let deadline else { return }
-        let statutory = ([deadline.base] + deadline.cases.map(\.duration)).max { $0.approximateWorkingMinutes < $1.approximateWorkingMinutes } ?? deadline.base
+        let durations = [deadline.base] + deadline.cases.map(\.duration)
+        let bounded = durations.compactMap { d in d.approximateWorkingMinutes.map { (d, $0) } }
+        guard bounded.count == durations.count, let (statutory, statutoryMinutes) = bounded.max(by: { $0.1 < $1.1 }) else { return }
         var memo: [Int: (Int, [Int])] = [:]
         var onPath = Set<Int>()
         func longest(_ i: Int) -> (Int, [Int]) {
@@ -82,7 +85,7 @@ struct WorkflowChecker {
             return result
         }
         let (budget, path) = longest(0)
-        if budget > statutory.approximateWorkingMinutes {
+        if budget > statutoryMinutes {
             let names = path.filter { steps[$0].takes != nil }.map { steps[$0].id }.joined(separator: " → ")
             let hoursText = budget % 60 == 0 ? "\(budget / 60)" : String(format: "%.1f", Double(budget) / 60)
             let versionVi = version.map { " của phiên bản từ ngày \($0.day)/\($0.month)/\($0.year)" } ?? ""

@@ -83,13 +83,18 @@ public enum LanguageSchema {
     /// A duration: exactly one of the four units.
     public static let duration = ObjectSpec(vi: "thời hạn", en: "duration", keys: durationKeys)
 
+    /// A statutory time may also be none at all (a step's budget may not).
+    static let statutoryDurationKeys: [KeySpec] = durationKeys + [
+        KeySpec("none", .bool, vi: "true khi pháp luật không quy định thời hạn giải quyết (không tính ngày hẹn trả)", en: "true when the law sets no time limit (no appointment date is computed)"),
+    ]
+
     /// A case-dependent statutory time.
     public static let deadlineCase = ObjectSpec(vi: "trường hợp thời hạn", en: "deadline case", keys: [
         KeySpec("when", required: true, .expression, vi: "Điều kiện áp dụng trường hợp này", en: "Condition under which this case applies"),
-    ] + durationKeys)
+    ] + statutoryDurationKeys)
 
     /// The statutory time.
-    public static let deadline = ObjectSpec(vi: "thời hạn giải quyết", en: "deadline", keys: durationKeys + [
+    public static let deadline = ObjectSpec(vi: "thời hạn giải quyết", en: "deadline", keys: statutoryDurationKeys + [
         KeySpec("cutoff", .time, vi: "Tiếp nhận sau giờ này (\"HH:MM\") thì tính từ ngày làm việc tiếp theo", en: "Received after this time (\"HH:MM\") counts from the next working day"),
         KeySpec("cases", .list(.object(deadlineCase)), vi: "Thời hạn theo trường hợp; trường hợp đầu tiên có điều kiện đúng được áp dụng", en: "Case-dependent times; the first case whose condition holds applies"),
         KeySpec("on_supplement", .oneOf(["resume", "restart"]), vi: "Khi bổ sung hồ sơ trong quá trình giải quyết: resume (tính tiếp thời gian đã giải quyết, mặc định) hoặc restart (tính lại từ đầu)", en: "When a supplement is requested during processing: resume (time used counts, default) or restart"),
@@ -219,7 +224,7 @@ public enum LanguageSchema {
         KeySpec("complete", .bool, vi: "Hồ sơ đầy đủ hay không", en: "Whether the dossier is complete"),
         KeySpec("missing", .list(.identifier), vi: "Các giấy tờ còn thiếu", en: "Papers missing"),
         KeySpec("fee", .either([.integer(minimum: 0), .oneOf(["undetermined"])]), vi: "Phí, lệ phí (đồng), hoặc undetermined khi biểu phí của tỉnh chưa có mức thu", en: "Fee in đồng, or undetermined when the provincial schedule lacks the amount"),
-        KeySpec("due", .instant, vi: "Ngày giờ hẹn trả kết quả", en: "Due instant"),
+        KeySpec("due", .instant, vi: "Ngày giờ hẹn trả kết quả; 'none' khi pháp luật không quy định thời hạn (không có ngày hẹn)", en: "Due instant; 'none' when the law sets no time limit (no appointment)"),
     ])
 
     /// A test.

@@ -198,7 +198,8 @@ struct ProcedureDecoder {
             if let feeNode = expect["fee"] {
                 if feeNode.scalar?.value == "undetermined" { feeUndetermined = true } else { fee = decoder.integer(feeNode, minimum: 0) }
             }
-            let due = expect["due"].flatMap { decoder.instant($0) }?.text
+            // `due: none`: complete, and no appointment because the law sets no time.
+            let due = expect["due"].flatMap { node in node.scalar?.value == TestExpectation.noDue ? TestExpectation.noDue : decoder.instant(node)?.text }
             if complete == false, let dueNode = expect["due"] { decoder.report(.testDueWhenIncomplete, at: dueNode.range) }
             if complete == nil, missing == nil, fee == nil, !feeUndetermined, due == nil, !expect.has("due") { decoder.report(.testExpectsNothing, at: expectNode.range) }
             expectation = TestExpectation(complete: complete, missing: missing, fee: fee, due: due)

@@ -17,6 +17,9 @@ extension DiagnosticMessage {
     static let missingDuration = DiagnosticMessage.error(
         "missing-duration", vi: "chưa nêu thời hạn: cần đúng một trong working_days, working_hours, calendar_days, same_day",
         en: "no duration given: write exactly one of working_days, working_hours, calendar_days, same_day")
+    static let deadlineNoneFalse = DiagnosticMessage.error(
+        "deadline-none-false", vi: "'none: false' không có nghĩa; nếu pháp luật quy định thời hạn thì ghi thời hạn (working_days, working_hours, calendar_days, same_day), nếu không thì ghi 'none: true'",
+        en: "'none: false' means nothing; write the statutory time (working_days, working_hours, calendar_days, same_day), or 'none: true' when the law sets none")
     static let durationConflict = DiagnosticMessage.error(
         "duration-conflict", vi: "nêu nhiều đơn vị thời hạn cùng lúc; chỉ được dùng một trong working_days, working_hours, calendar_days, same_day",
         en: "several duration units given; use exactly one of working_days, working_hours, calendar_days, same_day")

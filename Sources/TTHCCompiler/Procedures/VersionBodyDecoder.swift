@@ -230,8 +230,10 @@ struct VersionBodyDecoder {
     // MARK: Deadline
 
     /// Exactly one duration key of `reader`.
+    /// `none: true` (no statutory time) is read only where the spec has the key: in a deadline and
+    /// its cases, not in a step's budget.
     mutating func duration(_ reader: MappingReader, at node: YAMLNode) -> Duration? {
-        let present = ["working_days", "working_hours", "calendar_days", "same_day"].filter { reader.has($0) }
+        let present = ["working_days", "working_hours", "calendar_days", "same_day", "none"].filter { reader.has($0) }
         guard let first = present.first else {
             decoder.report(.missingDuration, at: MappingReader.headRange(node))
             return nil
@@ -245,6 +247,13 @@ struct VersionBodyDecoder {
         case "working_days": return decoder.integer(value, minimum: 0).map(Duration.workingDays)
         case "working_hours": return decoder.integer(value, minimum: 0).map(Duration.workingHours)
         case "calendar_days": return decoder.integer(value, minimum: 0).map(Duration.calendarDays)
+        case "none":
+            guard let none = decoder.bool(value) else { return nil }
+            guard none else {
+                decoder.report(.deadlineNoneFalse, at: value.range)
+                return nil
+            }
+            return .noTimeLimit
         default: return decoder.time(value).map { Duration.sameDay(cutoff: $0) }
         }
     }

@@ -1,4 +1,5 @@
 import TTHCDiagnostics
+import TTHCModel
 
 /// The rules the decoders check in code, beyond one key's shape, written as schema keywords so an
 /// editor shows them too. Each names the diagnostic it mirrors; the schema test checks that the
@@ -17,8 +18,10 @@ enum EditorSchemaRefinements {
     static func object(_ spec: ObjectSpec, generator: inout EditorSchemaGenerator) -> [JSONValue] {
         var rules: [JSONValue] = []
         // missing-duration, duration-conflict: exactly one duration (durations, deadlines, cases).
+        // A statutory time may be `none: true` instead (deadline-none-false: never `none: false`).
         if durationKeys.allSatisfy({ spec.key($0) != nil }) {
-            rules.append(["oneOf": .array(durationKeys.map { ["required": [.string($0)]] })])
+            let keys = spec.key("none") == nil ? durationKeys : durationKeys + ["none"]
+            rules.append(["oneOf": .array(keys.map { ["required": [.string($0)]] })])
         }
         switch spec.name.en {
         case "fee rule":
@@ -94,6 +97,12 @@ enum EditorSchemaRefinements {
         case ("fee schedule", "fees"), ("fee schedule version", "fees"), ("shared registry file", "fee_keys"):
             // bad-fee-key.
             return replacing("propertyNames", with: ["pattern": .string(SchemaPatterns.feeKey)], in: keywords)
+        case ("deadline", "none"), ("deadline case", "none"):
+            // deadline-none-false: only `none: true` is meaningful.
+            return [("enum", [true, "true"])]
+        case ("expectation", "due"):
+            // bad-instant, or `none` (no appointment: the law sets no time).
+            return [("anyOf", [.object(keywords), ["const": .string(TestExpectation.noDue)]])]
         case ("online discount", "percent"):
             // out-of-range: 1 to 100.
             return [("type", ["integer", "string"]), ("minimum", 1), ("maximum", 100), ("pattern", "^(?:0*[1-9][0-9]?|0*100)$")]

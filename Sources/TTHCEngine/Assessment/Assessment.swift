@@ -65,7 +65,8 @@ public struct Assessment: Sendable, Hashable {
     public var duration: Duration
     /// The condition of the deadline case that applied, if any.
     public var deadlineCase: String?
-    /// The due date, present only when the dossier is complete (an incomplete dossier is not received).
+    /// The due date, present only when the dossier is complete (an incomplete dossier is not
+    /// received) and the law sets a time (`duration` is not ``Duration/noTimeLimit``).
     public var due: DueDate?
     /// How the due date was counted, when there is one.
     public var explanation: DueExplanation?

@@ -55,12 +55,12 @@ public struct Assessor: Sendable {
             }
             var due: DueDate?
             var explanation: DueExplanation?
-            if missing.isEmpty {
+            if missing.isEmpty, let period = duration.period {
                 guard let calendar = calendars[version.calendar] else {
                     return .failure(AssessmentFailure(problems: [.calendarFailed("không có lịch '\(version.calendar)'")]))
                 }
                 do {
-                    let explained = try calendar.explainDue(from: input.received, duration.period, cutoff: version.deadline.cutoff)
+                    let explained = try calendar.explainDue(from: input.received, period, cutoff: version.deadline.cutoff)
                     due = explained.due
                     explanation = explained
                 } catch {
@@ -155,13 +155,14 @@ public struct Assessor: Sendable {
 }
 
 extension Duration {
-    /// The calendar library's period for this statutory time.
-    public var period: DuePeriod {
+    /// The calendar library's period for this statutory time; nil when the law sets no time.
+    public var period: DuePeriod? {
         switch self {
         case .workingDays(let n): .workingDays(n)
         case .workingHours(let n): .workingHours(n)
         case .calendarDays(let n): .calendarDays(n)
         case .sameDay(let cutoff): .sameDay(cutoff: cutoff)
+        case .noTimeLimit: nil
         }
     }
 }

@@ -197,7 +197,7 @@ struct Decision {
                 throw .roleRequired(action, step: StepRef(step), roles: [step.role] + policy.deskRoles.sorted(), actor: actor)
             }
             try require(reason, action)
-            let current = dossier.appointment ?? receipt.statutoryDue
+            guard let current = dossier.appointment ?? receipt.statutoryDue else { throw .noAppointmentToExtend }
             guard appointment > current, appointment > instant else { throw .extensionNotLater(current: current, proposed: appointment) }
             emit(.extended(AppointmentExtension(previous: current, appointment: appointment, reason: reason)))
 
@@ -237,18 +237,18 @@ struct Decision {
         case .success(let a): assessment = a
         case .failure(let failure): throw .invalidInput(failure.problems)
         }
-        guard assessment.complete, let due = assessment.due else { throw .incomplete(missing: assessment.missing) }
+        guard assessment.complete else { throw .incomplete(missing: assessment.missing) }
         let version = assessment.version
         guard let first = version.steps.first else { throw .emptyWorkflow(procedure.id) }
         let calendar = try context.calendar(version.calendar)
         let facts = assessment.facts
         let firstDue: Instant?
-        do { firstDue = try first.takes.map { d throws(CalendarError) in try calendar.due(from: input.received, d.period).instant } } catch { throw .calendar(error) }
+        do { firstDue = try first.takes?.period.map { p throws(CalendarError) in try calendar.due(from: input.received, p).instant } } catch { throw .calendar(error) }
         emit(.received(DossierReceipt(
             procedure: procedure.id, version: version.effective, facts: facts, channel: input.channel, papers: input.papers,
             receivedAt: input.received, calendar: version.calendar, cutoff: version.deadline.cutoff, duration: assessment.duration,
-            deadlineCase: assessment.deadlineCase, onSupplement: version.deadline.onSupplement, statutoryDue: due.instant,
-            dueProjected: due.projected, fee: assessment.fee.total, procedureAgency: procedure.agency,
+            deadlineCase: assessment.deadlineCase, onSupplement: version.deadline.onSupplement, statutoryDue: assessment.due?.instant,
+            dueProjected: assessment.due?.projected ?? false, fee: assessment.fee.total, procedureAgency: procedure.agency,
             agency: first.agency ?? procedure.agency, firstStep: first.id, firstStepDue: firstDue)))
     }
 
@@ -370,13 +370,15 @@ struct Workflow {
 
     /// A step's due from `start` (nil without a budget).
     func stepDue(_ step: Step, from start: Instant) throws(DossierError) -> Instant? {
-        guard let takes = step.takes else { return nil }
-        do { return try calendar.due(from: start, takes.period).instant } catch { throw .calendar(error) }
+        guard let period = step.takes?.period else { return nil }
+        do { return try calendar.due(from: start, period).instant } catch { throw .calendar(error) }
     }
 
-    /// The full statutory time again from `start` (a `.restart` supplement).
-    func statutoryDue(from start: Instant) throws(DossierError) -> Instant {
-        do { return try calendar.due(from: start, receipt.duration.period, cutoff: receipt.cutoff).instant } catch { throw .calendar(error) }
+    /// The full statutory time again from `start` (a `.restart` supplement); nil when the law sets
+    /// no time.
+    func statutoryDue(from start: Instant) throws(DossierError) -> Instant? {
+        guard let period = receipt.duration.period else { return nil }
+        do { return try calendar.due(from: start, period, cutoff: receipt.cutoff).instant } catch { throw .calendar(error) }
     }
 
     /// The clock after a stop from `since` to `until`: every due moves by the working time the
@@ -386,8 +388,8 @@ struct Workflow {
             let stopped = max(0, try calendar.workingSeconds(from: since, to: until))
             let statutory = dossier.statutoryDue ?? receipt.statutoryDue
             return ClockUpdate(stoppedWorkingSeconds: stopped,
-                               statutoryDue: try calendar.shifting(statutory, byWorkingSeconds: stopped),
-                               appointment: try calendar.shifting(dossier.appointment ?? statutory, byWorkingSeconds: stopped),
+                               statutoryDue: try statutory.map { d throws(CalendarError) in try calendar.shifting(d, byWorkingSeconds: stopped) },
+                               appointment: try (dossier.appointment ?? statutory).map { d throws(CalendarError) in try calendar.shifting(d, byWorkingSeconds: stopped) },
                                stepDue: try dossier.currentVisit?.due.map { d throws(CalendarError) in try calendar.shifting(d, byWorkingSeconds: stopped) })
         } catch {
             throw .calendar(error)

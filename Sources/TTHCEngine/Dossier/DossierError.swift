@@ -35,6 +35,9 @@ public enum DossierError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownPaper(String)
     /// The new appointment is not later than the current one (or than now).
     case extensionNotLater(current: Instant, proposed: Instant)
+    /// An extension asked for a dossier with no appointment: the law sets its procedure no time,
+    /// so it cannot be late (Decree 61/2018 art. 19 extends an appointment that will be missed).
+    case noAppointmentToExtend
     /// Transfer to an agency the catalogue does not know, or to the agency already holding it.
     case badTransfer(to: String, holding: String)
     /// The result cannot be handed over before the fee is paid.
@@ -82,6 +85,7 @@ public enum DossierError: Error, Sendable, Hashable, CustomStringConvertible {
         case .supplementLimitReached: "dossier-supplement-limit"
         case .unknownPaper: "dossier-unknown-paper"
         case .extensionNotLater: "dossier-extension-not-later"
+        case .noAppointmentToExtend: "dossier-no-appointment"
         case .badTransfer: "dossier-bad-transfer"
         case .feeOutstanding: "dossier-fee-outstanding"
         case .invalidAmount: "dossier-invalid-amount"
@@ -136,6 +140,8 @@ public enum DossierError: Error, Sendable, Hashable, CustomStringConvertible {
             return "Thủ tục không có giấy tờ mã '\(id)'."
         case .extensionNotLater(let current, let proposed):
             return "Ngày hẹn mới (\(time(proposed))) phải sau ngày hẹn hiện tại (\(time(current))) và sau thời điểm gia hạn."
+        case .noAppointmentToExtend:
+            return "Hồ sơ không có ngày hẹn trả (pháp luật không quy định thời hạn giải quyết thủ tục này) nên không gia hạn được."
         case .badTransfer(let to, let holding):
             return to == holding ? "Hồ sơ đang ở cơ quan '\(to)', không cần chuyển." : "Không có cơ quan '\(to)' trong danh mục cơ quan."
         case .feeOutstanding(let owed, let paid):
@@ -203,6 +209,8 @@ public enum DossierError: Error, Sendable, Hashable, CustomStringConvertible {
             return "The procedure has no paper '\(id)'."
         case .extensionNotLater(let current, let proposed):
             return "The new appointment (\(time(proposed))) must be after the current one (\(time(current))) and after the extension itself."
+        case .noAppointmentToExtend:
+            return "The dossier has no appointment (the law sets this procedure no time limit), so it cannot be extended."
         case .badTransfer(let to, let holding):
             return to == holding ? "The dossier is already held by agency '\(to)'." : "The catalogue has no agency '\(to)'."
         case .feeOutstanding(let owed, let paid):

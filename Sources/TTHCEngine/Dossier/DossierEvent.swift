@@ -90,7 +90,7 @@ public enum DossierEventKind: Sendable, Hashable, Codable {
     /// The event in Vietnamese, for histories.
     public var vietnamese: String {
         switch self {
-        case .received(let r): "Tiếp nhận hồ sơ (\(r.channel.vietnamese.lowercased())), hẹn trả \(r.statutoryDue.iso8601(offset: .vietnam))"
+        case .received(let r): "Tiếp nhận hồ sơ (\(r.channel.vietnamese.lowercased()))" + (r.statutoryDue.map { ", hẹn trả \($0.iso8601(offset: .vietnam))" } ?? ", không có hạn trả (pháp luật không quy định thời hạn)")
         case .refusedAtIntake(let r): "Không tiếp nhận: " + (r.missing.isEmpty ? r.reasons.joined(separator: "; ") : "thiếu " + r.missing.joined(separator: ", "))
         case .supplementRequested(let s): "Yêu cầu bổ sung, hoàn thiện hồ sơ: \(s.reason)"
         case .supplementReceived(let s): s.restarted ? "Nhận hồ sơ bổ sung; tính lại thời hạn từ đầu" : "Nhận hồ sơ bổ sung; tiếp tục tính thời hạn"
@@ -132,8 +132,9 @@ public struct DossierReceipt: Sendable, Hashable, Codable {
     public var deadlineCase: String?
     /// What a supplement during processing does to the clock.
     public var onSupplement: SupplementClock
-    /// The statutory due instant (the appointment on the receipt).
-    public var statutoryDue: Instant
+    /// The statutory due instant (the appointment on the receipt); nil when the law sets no time
+    /// (``Duration/noTimeLimit``).
+    public var statutoryDue: Instant?
     /// Whether the due rests on projected holidays (no notice yet: "dự kiến").
     public var dueProjected: Bool
     /// The fee owed, in đồng; nil when part of it is a provincial amount the fee schedule does not
@@ -151,7 +152,7 @@ public struct DossierReceipt: Sendable, Hashable, Codable {
     /// Creates a receipt.
     public init(procedure: String, version: ExprDate, facts: [String: Value], channel: Channel, papers: [SubmittedPaper], receivedAt: Instant,
                 calendar: String, cutoff: TimeOfDay?, duration: Duration, deadlineCase: String?, onSupplement: SupplementClock,
-                statutoryDue: Instant, dueProjected: Bool, fee: Int?, procedureAgency: String, agency: String, firstStep: String, firstStepDue: Instant?) {
+                statutoryDue: Instant?, dueProjected: Bool, fee: Int?, procedureAgency: String, agency: String, firstStep: String, firstStepDue: Instant?) {
         self.procedure = procedure
         self.version = version
         self.facts = facts
@@ -230,15 +231,15 @@ public struct SupplementRequest: Sendable, Hashable, Codable {
 public struct ClockUpdate: Sendable, Hashable, Codable {
     /// Working seconds the clock stood still (0 after a restart).
     public var stoppedWorkingSeconds: Int
-    /// The statutory due from now on.
-    public var statutoryDue: Instant
-    /// The appointment from now on.
-    public var appointment: Instant
+    /// The statutory due from now on (nil when the law sets no time).
+    public var statutoryDue: Instant?
+    /// The appointment from now on (nil without one).
+    public var appointment: Instant?
     /// The current step's due from now on.
     public var stepDue: Instant?
 
     /// Creates an update.
-    public init(stoppedWorkingSeconds: Int, statutoryDue: Instant, appointment: Instant, stepDue: Instant?) {
+    public init(stoppedWorkingSeconds: Int, statutoryDue: Instant?, appointment: Instant?, stepDue: Instant?) {
         self.stoppedWorkingSeconds = stoppedWorkingSeconds
         self.statutoryDue = statutoryDue
         self.appointment = appointment

@@ -142,7 +142,9 @@ extension Dossier {
         var status = DossierStatus(id: id, version: self.version, instant: instant, phase: phase, step: currentStep, statutoryDue: nil,
                                    appointment: appointment, clockStopped: phase.clockStopped, workingSecondsLeft: nil, timeliness: nil,
                                    punctuality: nil, steps: [], extensions: extensions)
-        guard let receipt, let calendar, let raw = statutoryDue else { return status }
+        guard let receipt, let calendar else { return status }
+        // nil when the law sets the procedure no time: the steps still have their budgets.
+        let raw = statutoryDue
         let offset = calendar.utcOffset
         let dayBased = receipt.isDayBased
         do {
@@ -151,22 +153,22 @@ extension Dossier {
             var shift = 0
             var appointmentNow = appointment
             if let since = state.stoppedSince, instant > since {
-                if phase == .awaitingSupplement, receipt.onSupplement == .restart {
-                    projectedRaw = try calendar.due(from: instant, receipt.duration.period, cutoff: receipt.cutoff).instant
+                if phase == .awaitingSupplement, receipt.onSupplement == .restart, let period = receipt.duration.period {
+                    projectedRaw = try calendar.due(from: instant, period, cutoff: receipt.cutoff).instant
                     appointmentNow = projectedRaw
                 } else {
                     shift = max(0, try calendar.workingSeconds(from: since, to: instant))
-                    projectedRaw = try calendar.shifting(raw, byWorkingSeconds: shift)
+                    projectedRaw = try raw.map { d throws(CalendarError) in try calendar.shifting(d, byWorkingSeconds: shift) }
                     appointmentNow = try appointment.map { a throws(CalendarError) in try calendar.shifting(a, byWorkingSeconds: shift) }
                 }
             }
-            let due = DossierClock.presented(projectedRaw, dayBased: dayBased, calendar: calendar)
+            let due = projectedRaw.map { DossierClock.presented($0, dayBased: dayBased, calendar: calendar) }
             status.statutoryDue = due
             status.appointment = appointmentNow
-            let limit = try calendar.due(from: instant, threshold.period).instant
+            let limit = try threshold.period.map { p throws(CalendarError) in try calendar.due(from: instant, p).instant } ?? instant
             if let resultAt {
-                status.punctuality = DossierClock.punctuality(result: resultAt, due: raw, dayBased: dayBased, offset: offset)
-            } else if !phase.isFinal {
+                status.punctuality = raw.map { DossierClock.punctuality(result: resultAt, due: $0, dayBased: dayBased, offset: offset) }
+            } else if !phase.isFinal, let due {
                 status.workingSecondsLeft = try calendar.workingSeconds(from: instant, to: due)
                 status.timeliness = DossierClock.timeliness(due: due, at: instant, dayBased: dayBased, limit: limit, offset: offset)
             }

@@ -173,15 +173,15 @@ public struct DossierSummary: Sendable, Hashable, Codable {
             let calendar = try context.calendar(receipt.calendar)
             let version = try? context.version(of: receipt).1
             let raw = dossier.statutoryDue ?? receipt.statutoryDue
-            let due = DossierClock.presented(raw, dayBased: receipt.isDayBased, calendar: calendar)
+            let due = raw.map { DossierClock.presented($0, dayBased: receipt.isDayBased, calendar: calendar) }
             let step = dossier.currentStep
             self.init(id: dossier.id, version: dossier.version, procedure: receipt.procedure, phase: phase, step: step,
                       role: step.flatMap { id in version?.steps.first { $0.id == id }?.role }, agency: dossier.agency, channel: receipt.channel,
                       receivedAt: receipt.receivedAt, statutoryDue: due,
-                      overdueFrom: DossierClock.overdueFrom(due: due, dayBased: receipt.isDayBased, offset: calendar.utcOffset),
+                      overdueFrom: due.map { DossierClock.overdueFrom(due: $0, dayBased: receipt.isDayBased, offset: calendar.utcOffset) },
                       appointment: dossier.appointment, extended: !dossier.extensions.isEmpty, stoppedSince: dossier.state.stoppedSince,
                       stepDue: dossier.currentVisit?.due, supplementRequests: dossier.supplementRequests, resultAt: dossier.resultAt,
-                      punctuality: dossier.resultAt.map { DossierClock.punctuality(result: $0, due: raw, dayBased: receipt.isDayBased, offset: calendar.utcOffset) },
+                      punctuality: dossier.resultAt.flatMap { result in raw.map { DossierClock.punctuality(result: result, due: $0, dayBased: receipt.isDayBased, offset: calendar.utcOffset) } },
                       lastEventAt: last, ward: dossier.ward)
         } else {
             let refusal = dossier.intakeRefusal

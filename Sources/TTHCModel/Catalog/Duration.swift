@@ -10,14 +10,19 @@ public enum Duration: Sendable, Hashable, Codable, CustomStringConvertible {
     case calendarDays(Int)
     /// The same working day when received before the cut-off, otherwise the next working day.
     case sameDay(cutoff: TimeOfDay)
+    /// The law sets no time for the procedure (không quy định thời hạn giải quyết): no due date is
+    /// computed and no appointment given. Only a statutory time can be this, never a step's budget.
+    case noTimeLimit
 
-    /// A rough size in working minutes (8-hour days) for comparing budgets with statutory times.
-    public var approximateWorkingMinutes: Int {
+    /// A rough size in working minutes (8-hour days) for comparing budgets with statutory times;
+    /// nil when there is no limit.
+    public var approximateWorkingMinutes: Int? {
         switch self {
         case .workingDays(let n): n * 8 * 60
         case .workingHours(let n): n * 60
         case .calendarDays(let n): n * 8 * 60 * 5 / 7
         case .sameDay: 8 * 60
+        case .noTimeLimit: nil
         }
     }
 
@@ -28,6 +33,7 @@ public enum Duration: Sendable, Hashable, Codable, CustomStringConvertible {
         case .workingHours(let n): "\(Self.twoDigits(n)) giờ làm việc"
         case .calendarDays(let n): "\(Self.twoDigits(n)) ngày"
         case .sameDay(let cutoff): "trong ngày (tiếp nhận trước \(cutoff.vietnameseHour); sau đó trả trong ngày làm việc tiếp theo)"
+        case .noTimeLimit: "không quy định"
         }
     }
 
@@ -38,6 +44,7 @@ public enum Duration: Sendable, Hashable, Codable, CustomStringConvertible {
         case .workingHours(let n): "\(n) working hour\(n == 1 ? "" : "s")"
         case .calendarDays(let n): "\(n) day\(n == 1 ? "" : "s")"
         case .sameDay(let cutoff): "same day (if received before \(cutoff); otherwise the next working day)"
+        case .noTimeLimit: "none set by law"
         }
     }
 

@@ -28,8 +28,11 @@ public struct TestExpectation: Sendable, Hashable, Codable {
     public var fee: Int?
     /// True when the example expects the fee to be undetermined (a provincial amount the schedule lacks).
     public var feeUndetermined: Bool = false
-    /// The due instant, ISO 8601 with offset.
+    /// The due instant, ISO 8601 with offset, or ``noDue``.
     public var due: String?
+
+    /// `due: none`: the dossier is complete and has no appointment, the law setting no time.
+    public static let noDue = "none"
 
     /// Creates an expectation.
     public init(complete: Bool?, missing: [String]?, fee: Int?, due: String?) {
