@@ -91,7 +91,27 @@ public final class PostgresDossierStore: DossierStore {
     /// Appends the events and the summary in one transaction, or throws a conflict when the
     /// dossier's stored version is not `expectedVersion`.
     public func append(_ events: [DossierEvent], expectedVersion: Int, summary: DossierSummary) async throws(DossierStoreError) {
-        try await append(batch: [Append(events: events, expectedVersion: expectedVersion, summary: summary)])
+        try validate(events, expectedVersion: expectedVersion, summary: summary)
+        let row = SummaryRow(summary)
+        let check = VersionCheck(key: row.id, id: summary.id, expected: expectedVersion, next: summary.version)
+        let statement = PostgresStatements.AppendOne(key: row.id, expected: expectedVersion, events: try EventRow.encode(events), summary: row)
+        var outcome: (written: Int, summarised: Int, seen: Int)?
+        do {
+            for try await answer in try await client.execute(statement, logger: logger) {
+                outcome = answer
+            }
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            // Another server created this dossier first (no summary row was there to lock).
+            throw try await conflict([check], keys: [row.id])
+        } catch {
+            throw Self.backend(error, endpoint: endpoint, doing: "appending")
+        }
+        guard let (written, summarised, seen) = outcome else { throw .backend("appending: PostgreSQL answered no row") }
+        if written == events.count, summarised == 1 { return }
+        guard written == 0, summarised == 0 else {
+            throw .backend("appending: \(written) of \(events.count) events and \(summarised) of 1 summary written")
+        }
+        throw Self.firstConflict([check], stored: [row.id: seen]) ?? .backend("appending: nothing written, yet no version differs")
     }
 
     /// Appends several dossiers' batches in one transaction: all of them, or none when any is

@@ -30,6 +30,56 @@ enum PostgresStatements {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
+    /// ``PostgresSchema/appendOne``: one dossier's events and summary; answers (events written,
+    /// summaries written, the stored version seen).
+    struct AppendOne: PostgresPreparedStatement {
+        static let name = "tthc_append_one_v\(PostgresSchema.migrations.count)"
+        static let sql = PostgresSchema.appendOne
+        typealias Row = (Int, Int, Int)
+
+        var key: String
+        var expected: Int
+        var events: [EventRow]
+        var summary: SummaryRow
+
+        func makeBindings() throws -> PostgresBindings {
+            var binds = PostgresBindings()
+            binds.append(key)
+            binds.append(expected)
+            binds.append(events.map(\.sequence))
+            binds.append(events.map(\.at))
+            binds.append(events.map(\.actor))
+            binds.append(events.map { $0.note != nil })
+            binds.append(events.map { $0.note ?? "" })
+            binds.append(events.map(\.catalogRevision))
+            binds.append(events.map(\.kind))
+            binds.append(events.map(\.payload))
+            let s = summary
+            binds.append(s.version)
+            binds.append(s.procedure)
+            binds.append(s.phase)
+            binds.append(s.step)
+            binds.append(s.role)
+            binds.append(s.agency)
+            binds.append(s.channel)
+            binds.append(s.receivedAt)
+            binds.append(s.statutoryDue)
+            binds.append(s.overdueFrom)
+            binds.append(s.appointment)
+            binds.append(s.extended)
+            binds.append(s.stoppedSince)
+            binds.append(s.stepDue)
+            binds.append(s.supplementRequests)
+            binds.append(s.resultAt)
+            binds.append(s.punctuality)
+            binds.append(s.lastEventAt)
+            binds.append(s.ward)
+            return binds
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+
     /// ``PostgresSchema/selectEvents``: a dossier's events after a sequence, in order.
     struct Events: PostgresPreparedStatement {
         static let name = "tthc_events_v\(PostgresSchema.migrations.count)"
