@@ -93,25 +93,9 @@ public final class PostgresDossierStore: DossierStore {
     public func append(_ events: [DossierEvent], expectedVersion: Int, summary: DossierSummary) async throws(DossierStoreError) {
         try validate(events, expectedVersion: expectedVersion, summary: summary)
         let row = SummaryRow(summary)
-        let check = VersionCheck(key: row.id, id: summary.id, expected: expectedVersion, next: summary.version)
         let statement = PostgresStatements.AppendOne(key: row.id, expected: expectedVersion, events: try EventRow.encode(events), summary: row)
-        var outcome: (written: Int, summarised: Int, seen: Int)?
-        do {
-            for try await answer in try await client.execute(statement, logger: logger) {
-                outcome = answer
-            }
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
-            // Another server created this dossier first (no summary row was there to lock).
-            throw try await conflict([check], keys: [row.id])
-        } catch {
-            throw Self.backend(error, endpoint: endpoint, doing: "appending")
-        }
-        guard let (written, summarised, seen) = outcome else { throw .backend("appending: PostgreSQL answered no row") }
-        if written == events.count, summarised == 1 { return }
-        guard written == 0, summarised == 0 else {
-            throw .backend("appending: \(written) of \(events.count) events and \(summarised) of 1 summary written")
-        }
-        throw Self.firstConflict([check], stored: [row.id: seen]) ?? .backend("appending: nothing written, yet no version differs")
+        try await run(statement, events: events.count, keys: [row.id],
+                      checks: [VersionCheck(key: row.id, id: summary.id, expected: expectedVersion, next: summary.version)])
     }
 
     /// Appends several dossiers' batches in one transaction: all of them, or none when any is
@@ -151,6 +135,14 @@ public final class PostgresDossierStore: DossierStore {
         } catch {
             throw .invalidBatch("cannot encode the batch: \(error)")
         }
+        try await run(statement, events: events.count, keys: keys, checks: checks)
+    }
+
+    /// Runs an append statement (``PostgresStatements/AppendOne`` or ``PostgresStatements/Append``:
+    /// both lock, check every dossier's version and write in one statement) and turns its answer
+    /// (events written, summaries written, the stored versions seen) into success or the conflict.
+    private func run<Statement: PostgresPreparedStatement>(_ statement: Statement, events: Int, keys: [String], checks: [VersionCheck])
+        async throws(DossierStoreError) where Statement.Row == (Int, Int, String) {
         var outcome: (written: Int, summarised: Int, seen: String)?
         do {
             for try await row in try await client.execute(statement, logger: logger) {
@@ -164,9 +156,9 @@ public final class PostgresDossierStore: DossierStore {
             throw Self.backend(error, endpoint: endpoint, doing: "appending")
         }
         guard let (written, summarised, seen) = outcome else { throw .backend("appending: PostgreSQL answered no row") }
-        if written == events.count, summarised == keys.count { return }
+        if written == events, summarised == keys.count { return }
         guard written == 0, summarised == 0 else {
-            throw .backend("appending: \(written) of \(events.count) events and \(summarised) of \(keys.count) summaries written")
+            throw .backend("appending: \(written) of \(events) events and \(summarised) of \(keys.count) summaries written")
         }
         let stored: [String: Int]
         do {
@@ -304,14 +296,16 @@ public final class PostgresDossierStore: DossierStore {
         }
         configuration.options.maximumConnections = max(1, endpoint.poolSize ?? options.maximumConnections)
         configuration.options.connectTimeout = .milliseconds(Int64(max(0.1, options.connectTimeout) * 1000))
-        // The store's statements are planned once per connection and kept (prepared statements):
-        // PostgreSQL's default would go on re-planning the append at every call while its generic
-        // plan looks dearer, which was the largest share of PostgreSQL's CPU under load.
-        configuration.options.additionalStartupParameters = [("plan_cache_mode", "force_generic_plan")]
-        if let schema = endpoint.schema {
-            configuration.options.additionalStartupParameters.append(("search_path", schema))
-        }
+        configuration.options.additionalStartupParameters = PostgresDossierStore.startupParameters(endpoint)
         return configuration
+    }
+
+    /// The settings every session of the store starts with, the pool's and the migrator's alike:
+    /// statements planned once and kept (prepared statements; PostgreSQL's default would go on
+    /// re-planning the append at every call while its generic plan looks dearer, which was the
+    /// largest share of its CPU under load), and the endpoint's schema as the search path.
+    static func startupParameters(_ endpoint: PostgresEndpoint) -> [(String, String)] {
+        [("plan_cache_mode", "force_generic_plan")] + (endpoint.schema.map { [("search_path", $0)] } ?? [])
     }
 
     /// TLS as libpq's `sslmode` has it: `prefer` and `require` encrypt without checking the
@@ -371,13 +365,7 @@ struct PostgresMigrator {
                                                              password: endpoint.password, database: endpoint.database, tls: tls)
         }
         configuration.options.connectTimeout = .milliseconds(Int64(max(0.1, options.connectTimeout) * 1000))
-        // The store's statements are planned once per connection and kept (prepared statements):
-        // PostgreSQL's default would go on re-planning the append at every call while its generic
-        // plan looks dearer, which was the largest share of PostgreSQL's CPU under load.
-        configuration.options.additionalStartupParameters = [("plan_cache_mode", "force_generic_plan")]
-        if let schema = endpoint.schema {
-            configuration.options.additionalStartupParameters.append(("search_path", schema))
-        }
+        configuration.options.additionalStartupParameters = PostgresDossierStore.startupParameters(endpoint)
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
         do {
             try await migrate(on: connection)

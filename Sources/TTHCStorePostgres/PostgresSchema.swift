@@ -92,10 +92,22 @@ enum PostgresSchema {
         )
         """
 
-    static let summaryColumns = [
-        "id", "version", "procedure", "phase", "step", "role", "agency", "channel", "received_at", "statutory_due", "overdue_from",
-        "appointment", "extended", "stopped_since", "step_due", "supplement_requests", "result_at", "punctuality", "last_event_at", "ward",
+    /// The summaries' columns with their SQL types, in the order every statement lists them (and
+    /// ``SummaryRow`` binds and decodes them).
+    static let summaryColumnTypes: [(name: String, type: String)] = [
+        ("id", "text"), ("version", "integer"), ("procedure", "text"), ("phase", "text"), ("step", "text"), ("role", "text"),
+        ("agency", "text"), ("channel", "text"), ("received_at", "bigint"), ("statutory_due", "bigint"), ("overdue_from", "bigint"),
+        ("appointment", "bigint"), ("extended", "boolean"), ("stopped_since", "bigint"), ("step_due", "bigint"),
+        ("supplement_requests", "integer"), ("result_at", "bigint"), ("punctuality", "text"), ("last_event_at", "bigint"), ("ward", "text"),
     ]
+
+    static let summaryColumns = summaryColumnTypes.map(\.name)
+
+    /// `id, version, …`: the summaries' columns for an insert or a select.
+    static let summaryColumnList = summaryColumns.joined(separator: ", ")
+
+    /// `version = excluded.version, …`: the upsert's update of every column but the key.
+    static let summaryUpdates = summaryColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
 
     static let selectVersions = "SELECT id, version FROM summaries WHERE id = ANY($1::text[])"
 
@@ -109,8 +121,7 @@ enum PostgresSchema {
     /// Parameters: $1 the dossiers (text[], NFC), $2 `[{"id", "expected"}]` (the first action of
     /// each dossier), $3 the events, $4 the summaries (see ``EventRow`` and ``SummaryRow``).
     static let append: String = {
-        let columns = summaryColumns.joined(separator: ", ")
-        let updates = summaryColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let records = summaryColumnTypes.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
         return """
             WITH stored AS (
                 SELECT id, version FROM summaries WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE
@@ -127,15 +138,12 @@ enum PostgresSchema {
                 ORDER BY dossier, sequence
                 RETURNING 1
             ), summarised AS (
-                INSERT INTO summaries (\(columns))
-                SELECT \(columns)
-                FROM json_to_recordset($4::json) AS r(id text, version integer, procedure text, phase text, step text, role text, agency text,
-                     channel text, received_at bigint, statutory_due bigint, overdue_from bigint, appointment bigint, extended boolean,
-                     stopped_since bigint, step_due bigint, supplement_requests integer, result_at bigint, punctuality text, last_event_at bigint,
-                     ward text)
+                INSERT INTO summaries (\(summaryColumnList))
+                SELECT \(summaryColumnList)
+                FROM json_to_recordset($4::json) AS r(\(records))
                 WHERE NOT EXISTS (SELECT 1 FROM conflicts)
                 ORDER BY id
-                ON CONFLICT (id) DO UPDATE SET \(updates)
+                ON CONFLICT (id) DO UPDATE SET \(summaryUpdates)
                 RETURNING 1
             )
             SELECT (SELECT count(*) FROM written), (SELECT count(*) FROM summarised),
@@ -143,23 +151,15 @@ enum PostgresSchema {
             """
     }()
 
-    /// The SQL types of ``summaryColumns``, for the casts of ``appendOne``'s parameters.
-    static let summaryTypes = [
-        "text", "integer", "text", "text", "text", "text", "text", "text", "bigint", "bigint", "bigint",
-        "bigint", "boolean", "bigint", "bigint", "integer", "bigint", "text", "bigint", "text",
-    ]
-
     /// ``append`` for one dossier, the common case (a receipt, an action), with plain parameters
     /// instead of JSON records: PostgreSQL neither parses JSON nor plans a join on it, and the
     /// server encodes no JSON besides the events' payloads. Same locking, same answer.
     ///
     /// Parameters: $1 the dossier (NFC), $2 the expected version, $3…$10 the events' columns as
     /// arrays (sequence, at, actor, has_note, note, catalog_revision, kind, payload; a NULL note is
-    /// `has_note = false`), $11… the summary's columns after `id`, in ``summaryColumns``' order.
+    /// `has_note = false`), $11… the summary's columns after `id`, in ``summaryColumnTypes``' order.
     static let appendOne: String = {
-        let columns = summaryColumns.joined(separator: ", ")
-        let updates = summaryColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let values = (["$1"] + summaryTypes.indices.dropFirst().map { "$\(10 + $0)::\(summaryTypes[$0])" }).joined(separator: ", ")
+        let values = (["$1"] + summaryColumnTypes.indices.dropFirst().map { "$\(10 + $0)::\(summaryColumnTypes[$0].type)" }).joined(separator: ", ")
         return """
             WITH stored AS (
                 SELECT version FROM summaries WHERE id = $1 FOR UPDATE
@@ -174,13 +174,14 @@ enum PostgresSchema {
                 ORDER BY e.sequence
                 RETURNING 1
             ), summarised AS (
-                INSERT INTO summaries (\(columns))
+                INSERT INTO summaries (\(summaryColumnList))
                 SELECT \(values)
                 WHERE EXISTS (SELECT 1 FROM allowed)
-                ON CONFLICT (id) DO UPDATE SET \(updates)
+                ON CONFLICT (id) DO UPDATE SET \(summaryUpdates)
                 RETURNING 1
             )
-            SELECT (SELECT count(*) FROM written), (SELECT count(*) FROM summarised), coalesce((SELECT version FROM stored), 0)
+            SELECT (SELECT count(*) FROM written), (SELECT count(*) FROM summarised),
+                   (SELECT coalesce(json_object_agg($1::text, version), '{}') FROM stored)::text
             """
     }()
 
@@ -189,7 +190,7 @@ enum PostgresSchema {
         FROM events WHERE dossier = $1 AND sequence > $2 ORDER BY sequence
         """
 
-    static let selectSummaryFrom = "SELECT \(summaryColumns.joined(separator: ", ")) FROM summaries"
+    static let selectSummaryFrom = "SELECT \(summaryColumnList) FROM summaries"
 
     static let selectSummary = selectSummaryFrom + " WHERE id = $1"
 }

@@ -30,12 +30,11 @@ enum PostgresStatements {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    /// ``PostgresSchema/appendOne``: one dossier's events and summary; answers (events written,
-    /// summaries written, the stored version seen).
+    /// ``PostgresSchema/appendOne``: one dossier's events and summary; answers as ``Append``.
     struct AppendOne: PostgresPreparedStatement {
         static let name = "tthc_append_one_v\(PostgresSchema.migrations.count)"
         static let sql = PostgresSchema.appendOne
-        typealias Row = (Int, Int, Int)
+        typealias Row = (Int, Int, String)
 
         var key: String
         var expected: Int

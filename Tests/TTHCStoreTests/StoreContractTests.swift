@@ -157,6 +157,21 @@ import TTHCStoreSQLite
         #expect(try await service.store.summary(of: "HS-1")?.procedure == "giay-phep-5-ngay")
     }
 
+    /// An action decided on a version the store never had (the dossier is not there at all) is a
+    /// conflict with the stored version 0, and nothing is written.
+    @Test(arguments: StoreKind.allCases) func actingOnADossierTheStoreLacksConflicts(_ kind: StoreKind) async throws {
+        let service = try await service(kind)
+        var elsewhere = Dossier(id: "HS-X")
+        try elsewhere.handle(.receive(procedure: "giay-phep-5-ngay", input: permitInput(at: "2026-03-09T08:00")), at: vnTime("2026-03-09T08:00"), by: deskClerk, in: f.context)
+        let events = try elsewhere.handle(.approve(step: "intake"), at: vnTime("2026-03-09T09:00"), by: deskClerk, in: f.context)
+        let summary = try DossierSummary(elsewhere, in: f.context)
+        await #expect(throws: DossierStoreError.conflict("HS-X", expected: 1, actual: 0)) {
+            try await service.store.append(events, expectedVersion: 1, summary: summary)
+        }
+        #expect(try await service.store.events(of: "HS-X").isEmpty)
+        #expect(try await service.store.summary(of: "HS-X") == nil)
+    }
+
     /// Unknown dossiers: no events, no summary; `events(after:)` past the end is empty.
     @Test(arguments: StoreKind.allCases) func unknownAndPartialReads(_ kind: StoreKind) async throws {
         let service = try await service(kind)
